@@ -1,0 +1,341 @@
+"""The archive database (SQLite, WAL): records and all their revisions, sites, crawl jobs."""
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from archive.record import InvalidRecord, build_record, content_hash
+
+# MIGRATIONS[n] upgrades a database from user_version n to n + 1.
+MIGRATIONS = [
+    (
+        """CREATE TABLE records (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            site TEXT,
+            title TEXT NOT NULL,
+            published TEXT,
+            fetched TEXT,
+            revision INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            data TEXT NOT NULL)""",
+        "CREATE UNIQUE INDEX records_seq ON records (seq)",
+        "CREATE INDEX records_site ON records (site, id)",
+        """CREATE TABLE revisions (
+            record_id TEXT NOT NULL REFERENCES records (id),
+            revision INTEGER NOT NULL,
+            fetched TEXT,
+            content_hash TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (record_id, revision))""",
+        """CREATE TABLE sites (
+            id TEXT PRIMARY KEY,
+            name TEXT,
+            agency TEXT,
+            province TEXT,
+            base_url TEXT,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            added TEXT NOT NULL)""",
+        """CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY,
+            site TEXT,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            started TEXT NOT NULL,
+            finished TEXT,
+            pid INTEGER,
+            stats TEXT,
+            error TEXT,
+            log_path TEXT)""",
+        # value has no declared type, so integers come back as integers
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value)",
+    ),
+    (
+        # when a job last reported progress: the admin page tells a stalled crawl from a slow one
+        "ALTER TABLE jobs ADD COLUMN updated TEXT",
+        "UPDATE jobs SET updated = COALESCE(finished, started)",
+        "CREATE INDEX jobs_state ON jobs (state, id)",
+    ),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+SITE_FIELDS = ("id", "name", "agency", "province", "base_url", "enabled")
+JOB_FIELDS = ("site", "kind", "state", "started", "finished", "pid", "stats", "error", "log_path")
+_PAGE = 500
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """One connection to the archive; safe to share between threads, or open one per thread."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._conn = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+                                     check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA busy_timeout = 10000")
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # --- transactions and schema ---------------------------------------------------------
+
+    @contextmanager
+    def transaction(self):
+        """A write transaction; nested uses join the outer one. Rolled back on any error."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._depth = 0
+
+    def _migrate(self) -> None:
+        # Checked once outside a transaction first, so opening an up-to-date database
+        # (every web request does) never waits for the write lock.
+        if self.schema_version() == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"{self.path}: schema version {version} is newer than this "
+                                   f"program knows ({SCHEMA_VERSION})")
+            for step in MIGRATIONS[version:]:
+                for statement in step:
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def schema_version(self) -> int:
+        return self._query_one("PRAGMA user_version")[0]
+
+    def _query(self, sql: str, params=()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _query_one(self, sql: str, params=()):
+        with self._lock:
+            return self._conn.execute(sql, params).fetchone()
+
+    # --- records -----------------------------------------------------------------------
+
+    def upsert(self, record: dict) -> str:
+        """Store a record; returns "new", "changed" or "unchanged" (then nothing is written)."""
+        record = build_record(record)
+        digest = content_hash(record)
+        with self.transaction():
+            current = self._conn.execute(
+                "SELECT revision, content_hash FROM records WHERE id = ?", (record["id"],)).fetchone()
+            if current and current["content_hash"] == digest:
+                return "unchanged"
+            if current:
+                record["revision"] = current["revision"] + 1
+            self._write_record(record, digest)
+        return "changed" if current else "new"
+
+    def _write_record(self, record: dict, digest: str) -> None:
+        seq = self._conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM records").fetchone()[0]
+        data = json.dumps(record, ensure_ascii=False)
+        self._conn.execute(
+            """INSERT INTO records (id, url, site, title, published, fetched, revision,
+                                    content_hash, seq, data)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET
+                 url = excluded.url, site = excluded.site, title = excluded.title,
+                 published = excluded.published, fetched = excluded.fetched,
+                 revision = excluded.revision, content_hash = excluded.content_hash,
+                 seq = excluded.seq, data = excluded.data""",
+            (record["id"], record["url"], record["site"], record["title"], record["published"],
+             record["fetched"], record["revision"], digest, seq, data))
+        self._conn.execute(
+            "INSERT INTO revisions (record_id, revision, fetched, content_hash, data) VALUES (?, ?, ?, ?, ?)",
+            (record["id"], record["revision"], record["fetched"], digest, data))
+
+    def upsert_many(self, records) -> dict:
+        """Store each record in its own transaction; invalid ones are counted and skipped."""
+        counts = {"new": 0, "changed": 0, "unchanged": 0, "invalid": 0}
+        for record in records:
+            try:
+                counts[self.upsert(record)] += 1
+            except InvalidRecord:
+                counts["invalid"] += 1
+        return counts
+
+    def get(self, record_id: str) -> dict | None:
+        row = self._query_one("SELECT data FROM records WHERE id = ?", (record_id,))
+        return json.loads(row["data"]) if row else None
+
+    def get_many(self, ids) -> list[dict]:
+        """The records with these ids, in the order given; unknown ids are skipped."""
+        ids = list(ids)
+        found = {}
+        for start in range(0, len(ids), _PAGE):
+            chunk = ids[start:start + _PAGE]
+            marks = ",".join("?" * len(chunk))
+            for row in self._query(f"SELECT id, data FROM records WHERE id IN ({marks})", chunk):
+                found[row["id"]] = json.loads(row["data"])
+        return [found[i] for i in ids if i in found]
+
+    def revisions(self, record_id: str) -> list[dict]:
+        """Every stored version of a record, oldest first (the last one is the current one)."""
+        rows = self._query("SELECT data FROM revisions WHERE record_id = ? ORDER BY revision",
+                           (record_id,))
+        return [json.loads(row["data"]) for row in rows]
+
+    def count(self, site: str | None = None) -> int:
+        if site is None:
+            return self._query_one("SELECT COUNT(*) FROM records")[0]
+        return self._query_one("SELECT COUNT(*) FROM records WHERE site = ?", (site,))[0]
+
+    def iter_records(self, site: str | None = None):
+        """All records ordered by id, read page by page so writers are not held up."""
+        where = "AND site = ?" if site is not None else ""
+        params = (site,) if site is not None else ()
+        last_id = ""
+        while True:
+            rows = self._query(f"SELECT id, data FROM records WHERE id > ? {where} ORDER BY id LIMIT {_PAGE}",
+                               (last_id, *params))
+            for row in rows:
+                yield json.loads(row["data"])
+            if len(rows) < _PAGE:
+                return
+            last_id = rows[-1]["id"]
+
+    def changed_since(self, seq: int):
+        """(seq, record) for every record written after `seq`, in write order."""
+        while True:
+            rows = self._query(f"SELECT seq, data FROM records WHERE seq > ? ORDER BY seq LIMIT {_PAGE}",
+                               (seq,))
+            for row in rows:
+                yield row["seq"], json.loads(row["data"])
+            if len(rows) < _PAGE:
+                return
+            seq = rows[-1]["seq"]
+
+    def max_seq(self) -> int:
+        return self._query_one("SELECT COALESCE(MAX(seq), 0) FROM records")[0]
+
+    # --- sites -------------------------------------------------------------------------
+
+    def upsert_site(self, site: dict) -> None:
+        """Add a site or update the fields given (the others keep their values)."""
+        unknown = set(site) - set(SITE_FIELDS)
+        if unknown:
+            raise ValueError(f"site has unknown field(s) {', '.join(sorted(unknown))}")
+        if not site.get("id"):
+            raise ValueError("site has no id")
+        with self.transaction():
+            row = self._conn.execute("SELECT * FROM sites WHERE id = ?", (site["id"],)).fetchone()
+            merged = {"enabled": True, "added": utc_now(), **(dict(row) if row else {}), **site}
+            self._conn.execute(
+                """INSERT OR REPLACE INTO sites (id, name, agency, province, base_url, enabled, added)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (merged["id"], merged.get("name"), merged.get("agency"), merged.get("province"),
+                 merged.get("base_url"), int(bool(merged["enabled"])), merged["added"]))
+
+    def get_site(self, site_id: str) -> dict | None:
+        row = self._query_one("SELECT * FROM sites WHERE id = ?", (site_id,))
+        return _site_dict(row) if row else None
+
+    def sites(self) -> list[dict]:
+        return [_site_dict(row) for row in self._query("SELECT * FROM sites ORDER BY id")]
+
+    # --- jobs --------------------------------------------------------------------------
+
+    def create_job(self, site: str | None, kind: str = "crawl", pid: int | None = None,
+                   log_path: str | None = None) -> int:
+        now = utc_now()
+        with self.transaction():
+            cursor = self._conn.execute(
+                """INSERT INTO jobs (site, kind, state, started, updated, pid, log_path)
+                   VALUES (?, ?, 'running', ?, ?, ?, ?)""",
+                (site, kind, now, now, pid, None if log_path is None else str(log_path)))
+            return cursor.lastrowid
+
+    def update_job(self, job_id: int, **fields) -> None:
+        unknown = set(fields) - set(JOB_FIELDS)
+        if unknown:
+            raise ValueError(f"job has no field(s) {', '.join(sorted(unknown))}")
+        if "stats" in fields and fields["stats"] is not None:
+            fields["stats"] = json.dumps(fields["stats"], ensure_ascii=False)
+        if "log_path" in fields and fields["log_path"] is not None:
+            fields["log_path"] = str(fields["log_path"])
+        fields["updated"] = utc_now()
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        with self.transaction():
+            self._conn.execute(f"UPDATE jobs SET {assignments} WHERE id = ?", (*fields.values(), job_id))
+
+    def finish_job(self, job_id: int, state: str, stats: dict | None = None,
+                   error: str | None = None) -> None:
+        """Mark a job ended ("done", "failed", "cancelled"…); stats kept if none are given."""
+        fields = {"state": state, "finished": utc_now(), "error": error}
+        if stats is not None:
+            fields["stats"] = stats
+        self.update_job(job_id, **fields)
+
+    def get_job(self, job_id: int) -> dict | None:
+        row = self._query_one("SELECT * FROM jobs WHERE id = ?", (job_id,))
+        return _job_dict(row) if row else None
+
+    def jobs(self, limit: int = 50) -> list[dict]:
+        """The most recent jobs, newest first."""
+        return [_job_dict(row) for row in self._query("SELECT * FROM jobs ORDER BY id DESC LIMIT ?", (limit,))]
+
+    # --- meta --------------------------------------------------------------------------
+
+    def get_meta(self, key: str, default=None):
+        row = self._query_one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row["value"] if row else default
+
+    def set_meta(self, key: str, value) -> None:
+        """Store a str, int, float or None under `key`."""
+        with self.transaction():
+            self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def _site_dict(row: sqlite3.Row) -> dict:
+    site = dict(row)
+    site["enabled"] = bool(site["enabled"])
+    return site
+
+
+def _job_dict(row: sqlite3.Row) -> dict:
+    job = dict(row)
+    job["stats"] = json.loads(job["stats"]) if job["stats"] else None
+    return job
