@@ -130,7 +130,7 @@ def _validate(record: dict) -> None:
     _check_authors(record["authors"], url)
     _check_strings("resolutions", record["resolutions"], url)
     _check_items("references", record["references"], "id", url)
-    _check_items("images", record["images"], "src", url)
+    _check_images(record["images"], url)
     _check_items("attachments", record["attachments"], "url", url)
 
 
@@ -161,6 +161,13 @@ def _check_strings(field: str, values: list, url: str) -> None:
     for value in values:
         if not isinstance(value, str) or not value:
             raise InvalidRecord(f"record {field} must be a list of non-empty strings, got {value!r} (url={url})")
+
+
+def _check_images(images: list, url: str) -> None:
+    """An image has a src; a caption whose image the source does not carry (plain text) may stand alone."""
+    for image in images:
+        if not isinstance(image, dict) or not (image.get("src") or image.get("caption")):
+            raise InvalidRecord(f"record images item needs a 'src' or a 'caption': {image!r} (url={url})")
 
 
 def _check_items(field: str, items: list, required: str, url: str) -> None:

@@ -87,7 +87,7 @@ def test_malformed_authors_are_refused(authors):
 @pytest.mark.parametrize("extra, field", [
     ({"resolutions": [57]}, "resolutions"),
     ({"resolutions": "57-NQ/TW"}, "resolutions"),
-    ({"images": [{"caption": "Toàn cảnh"}]}, "images"),
+    ({"images": [{"alt": "Toàn cảnh"}]}, "images"),
     ({"attachments": [{"title": "Kế hoạch"}]}, "attachments"),
     ({"references": [{"type": "NQ"}]}, "references"),
     ({"body": ["đoạn 1"]}, "body"),

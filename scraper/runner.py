@@ -1,0 +1,72 @@
+"""Running crawls: one crawl job per site, all sites of one command in one Scrapy process."""
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrapy.crawler import CrawlerProcess
+
+from archive.store import Store
+from scraper import settings as crawl_settings
+from scraper.profiles import Profile
+from scraper.spiders.portal import PortalSpider
+
+
+@dataclass
+class CrawlTarget:
+    site: str
+    profile: Profile | None = None
+    start_urls: tuple[str, ...] = ()
+    origin: str | None = None
+
+
+class _JobLog(logging.Handler):
+    """Copies one spider's log lines into its job's log file."""
+
+    def __init__(self, path: Path, spider_name: str):
+        super().__init__()
+        self.spider_name = spider_name
+        self.file = logging.FileHandler(path, encoding="utf-8")
+        self.file.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+
+    def emit(self, record):
+        spider = getattr(record, "spider", None)
+        if spider is None or getattr(spider, "name", None) == self.spider_name:
+            self.file.emit(record)
+
+
+def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | None = None) -> list[int]:
+    """Crawl every target (blocking); returns the job ids, whose rows hold the outcome."""
+    data_dir = Path(data_dir)
+    (data_dir / "jobs").mkdir(parents=True, exist_ok=True)
+    settings = {**crawl_settings.DEFAULTS, **(overrides or {}), "GOVNEWS_DATA": str(data_dir)}
+    process = CrawlerProcess(settings, install_root_handler=True)
+    job_ids, handlers = [], []
+    with Store(data_dir / "archive.sqlite3") as store:
+        for target in targets:
+            job_id = store.create_job(target.site, kind="crawl", pid=os.getpid())
+            log_path = data_dir / "jobs" / f"{job_id}.log"
+            store.update_job(job_id, log_path=str(log_path))
+            handler = _JobLog(log_path, f"portal:{target.profile.id if target.profile else 'generic'}")
+            logging.getLogger().addHandler(handler)
+            handlers.append(handler)
+            process.crawl(PortalSpider, profile=target.profile, start_urls=target.start_urls,
+                          origin=target.origin, job_id=job_id)
+            job_ids.append(job_id)
+    try:
+        process.start()
+    finally:
+        for handler in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.file.close()
+        _mark_unfinished(data_dir, job_ids)
+    return job_ids
+
+
+def _mark_unfinished(data_dir: Path, job_ids: list[int]) -> None:
+    """A job whose spider never closed (it failed to start) must not stay "running"."""
+    with Store(data_dir / "archive.sqlite3") as store:
+        for job_id in job_ids:
+            job = store.get_job(job_id)
+            if job and job["state"] == "running":
+                store.finish_job(job_id, "failed", error="the crawl stopped before the spider closed")

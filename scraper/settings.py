@@ -1,0 +1,35 @@
+"""Scrapy settings for govnews crawls: polite by default; loopback runs relax them by settings."""
+
+USER_AGENT = "govnews/0.1 (+https://github.com/govnews/govnews; archive of government news)"
+
+DEFAULTS = {
+    "BOT_NAME": "govnews",
+    "USER_AGENT": USER_AGENT,
+    "ROBOTSTXT_OBEY": True,
+    "CONCURRENT_REQUESTS": 8,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
+    "DOWNLOAD_DELAY": 1.0,
+    "AUTOTHROTTLE_ENABLED": True,
+    "AUTOTHROTTLE_START_DELAY": 2.0,
+    "AUTOTHROTTLE_MAX_DELAY": 60.0,
+    "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
+    "RETRY_ENABLED": True,
+    "RETRY_TIMES": 3,
+    "DOWNLOAD_TIMEOUT": 30,
+    "DEPTH_LIMIT": 12,
+    "COOKIES_ENABLED": False,
+    "TELNETCONSOLE_ENABLED": False,
+    "LOG_LEVEL": "INFO",
+    "ITEM_PIPELINES": {"scraper.pipelines.ArchivePipeline": 300},
+    # A profile's crawl_delay raises the per-site delay; loopback runs turn this off.
+    "GOVNEWS_PROFILE_DELAY": True,
+}
+
+# For sites served on 127.0.0.1 by tests, benchmarks and the demo: no waiting between requests.
+LOOPBACK = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+    "RETRY_TIMES": 1,
+    "GOVNEWS_PROFILE_DELAY": False,
+}
