@@ -1,0 +1,354 @@
+"""Full-text and faceted search over the Whoosh index; hits are full records from the archive."""
+import copy
+import html
+import re
+import threading
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from whoosh import highlight, qparser, sorting
+from whoosh.query import And, AndNot, Every, Not, NullQuery, NumericRange, Or, Phrase, Prefix, Term, Wildcard
+
+from archive.docref import canonical_id
+from archive.text import fold, nfc
+from indexer.analysis import folded_analyzer, folded_words, word_pattern
+from indexer.build import open_or_create
+from indexer.schema import FOLDED_TWIN, SCHEMA, date_stamp
+
+SORTS = ("relevance", "newest", "oldest")
+FACETS = ("resolution", "author", "site", "year")
+MAX_PER_PAGE = 100
+SYNTAX_NOTICE = "Query syntax not understood; searched for the words instead."
+
+# Fields searched by words without a field prefix, with their boosts. Each exact text field
+# is also searched in its folded twin at FOLDED_BOOST, so "ba" finds "bà" but "bà" ranks a
+# document containing "bà" above one containing only "ba".
+DEFAULT_FIELDS = {
+    "title": 1.0, "summary": 1.0, "body": 1.0, "resolution": 1.0,
+    "urlwords": 0.5, "refs_text": 0.5, "author_text": 0.5,
+}
+FOLDED_BOOST = 0.5
+FOLDED_FIELDS = set(FOLDED_TWIN.values()) | {"urlwords", "refs_text", "author_text"}
+
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_BINARY_OPERATORS = _OPERATORS - {"NOT"}
+# Sort keys of the `published` column: undated documents (0) and one after every date.
+_UNDATED_KEY = SCHEMA["published"].to_column_value(0)
+_LAST = SCHEMA["published"].to_column_value(99991231235959) + 1
+
+
+class SearchService:
+    """Searches the index in index_dir and returns records from the archive store."""
+
+    def __init__(self, index_dir, store, facet_limit=20):
+        self.index_dir = Path(index_dir)
+        self.store = store
+        self.facet_limit = facet_limit
+        self._parser = _make_parser()
+        self._searcher = None
+        self._lock = threading.Lock()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    def search(self, query: str, filters: dict | None = None, sort="relevance", page=1, per_page=20,
+               facet_limit=None) -> dict:
+        """Search; see DESIGN.md for the result shape. Raises ValueError for a bad sort or filter."""
+        q, notices, flt, sort = self._prepare(query, filters, sort)
+        page = max(1, int(page or 1))
+        per_page = min(max(1, int(per_page or 20)), MAX_PER_PAGE)
+        searcher = self._current_searcher()
+        results = searcher.search(q, filter=flt, limit=page * per_page, **_sort_args(sort))
+        matched = results.docs()
+        page_hits = results[(page - 1) * per_page: page * per_page]
+        return {
+            "total": len(matched),
+            "page": page,
+            "per_page": per_page,
+            "hits": self._hits(page_hits, q, searcher, scored=sort == "relevance"),
+            "facets": facet_counts(searcher.reader(), matched, facet_limit or self.facet_limit),
+            "notices": notices,
+        }
+
+    def matching_ids(self, query: str, filters: dict | None = None, sort="relevance") -> list[str]:
+        """The ids of every matching record in result order (for exports of a whole result set)."""
+        q, _, flt, sort = self._prepare(query, filters, sort)
+        searcher = self._current_searcher()
+        return _record_ids(searcher, searcher.search(q, filter=flt, limit=None, **_sort_args(sort)))
+
+    def _prepare(self, query: str, filters, sort: str):
+        if sort not in SORTS:
+            raise ValueError(f"Unknown sort {sort!r}: expected one of {', '.join(SORTS)}")
+        flt = build_filter(filters)
+        q, notices = self.parse(query)
+        if isinstance(q, Every) and sort == "relevance":
+            sort = "newest"  # every document scores the same; show the latest first
+        return q, notices, flt, sort
+
+    def parse(self, text: str):
+        """The Whoosh query for a user's query string, and notices about how it was read."""
+        text = nfc(text or "").strip()
+        if not text:
+            return Every(), []
+        q = self._parse_strict(text)
+        if q is not None:
+            return _expand(q), []
+        plain = " ".join(w for w in word_pattern().findall(text) if w not in _OPERATORS)
+        q = self._parser.parse(plain) if plain else Every()
+        if q is NullQuery:
+            q = Every()
+        return _expand(q), [SYNTAX_NOTICE]
+
+    def _parse_strict(self, text: str):
+        """The parsed query, or None when the text is not well-formed query syntax."""
+        text = _minus_to_not(text)
+        if not _well_formed(text):
+            return None
+        try:
+            q = self._parser.parse(text)
+        except Exception:
+            return None
+        if q is NullQuery or _has_error(q):
+            return None
+        return q
+
+    def _current_searcher(self):
+        # Searcher.refresh() of whoosh-reloaded 2.7.5 keeps segments that were merged away
+        # (documents come back stale or twice), so a changed index gets a new searcher; the
+        # old one is closed when the last search using it lets go of it.
+        with self._lock:
+            if self._searcher is None or not self._searcher.up_to_date():
+                self._searcher = open_or_create(self.index_dir).searcher()
+            return self._searcher
+
+    def _hits(self, page_hits, q, searcher, scored: bool) -> list[dict]:
+        ids = _record_ids(searcher, page_hits)
+        scores = {rid: float(hit.score) if scored else 0.0 for rid, hit in zip(ids, page_hits)}
+        terms = snippet_terms(q, searcher.reader())
+        return [dict(record, snippet=make_snippet(record, terms), score=scores[record["id"]])
+                for record in self.store.get_many(list(scores))]
+
+
+def _record_ids(searcher, hits) -> list[str]:
+    """The record ids of hits, read from the id column rather than the stored fields."""
+    hits = list(hits)
+    if not hits:
+        return []  # an empty index has no columns
+    column = searcher.reader().column_reader("id")
+    return [column[hit.docnum] for hit in hits]
+
+
+def _make_parser():
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema=SCHEMA, fieldboosts=DEFAULT_FIELDS,
+                                      group=qparser.AndGroup)
+    parser.remove_plugin_class(qparser.SingleQuotePlugin)  # apostrophes are not quotes
+    parser.remove_plugin_class(qparser.RangePlugin)
+    return parser
+
+
+def _minus_to_not(text: str) -> str:
+    """'-word' → 'NOT word' outside quotes; a "-" inside a word ("57-NQ/TW") stays.
+
+    (Whoosh's PlusMinusPlugin would turn the other words optional and drop a lone "-word".)
+    """
+    return re.sub(r'"[^"]*"|(?<![^\s(])-(?=[^\s-])',
+                  lambda m: m.group() if m.group().startswith('"') else "NOT ", text)
+
+
+def _well_formed(text: str) -> bool:
+    """False for syntax Whoosh would silently misread: unbalanced quotes or parentheses,
+    an empty field prefix, an operator without operands."""
+    if text.count('"') % 2:
+        return False
+    outside = re.sub(r'"[^"]*"', '""', text)
+    if any(m.group(1) in SCHEMA.names() for m in re.finditer(r"(\w+):(?=\s|\)|$)", outside)):
+        return False
+    depth, prev = 0, None
+    for token in re.findall(r"[()]|[^\s()]+", outside) + [None]:
+        if token in _BINARY_OPERATORS and (prev is None or prev == "(" or prev in _OPERATORS):
+            return False
+        if token in (")", None) and (prev in _OPERATORS or (token == ")" and prev == "(")):
+            return False
+        depth += {"(": 1, ")": -1}.get(token, 0)
+        if depth < 0:
+            return False
+        prev = token
+    return depth == 0
+
+
+def _has_error(q) -> bool:
+    if getattr(q, "error", None):
+        return True
+    return any(_has_error(child) for child in q.children())
+
+
+def _expand(q):
+    """Search each exact text term in its folded twin too; resolve ids and author names."""
+    if not q.is_leaf():
+        return q.apply(_expand)
+    field = getattr(q, "fieldname", None)
+    if field in FOLDED_TWIN and isinstance(q, (Term, Phrase, Prefix, Wildcard)):
+        return Or([q, _folded_copy(q, FOLDED_TWIN[field])])
+    if field == "resolution" and isinstance(q, Term):
+        return Term("resolution", canonical_id(q.text) or q.text, boost=q.boost)
+    if field == "author" and isinstance(q, Term):
+        loose = folded_words(q.text)
+        if loose:
+            words = Phrase("author_text", loose) if len(loose) > 1 else Term("author_text", loose[0])
+            return Or([q, words])
+    return q
+
+
+def _folded_copy(q, field: str):
+    twin = copy.copy(q)
+    twin.fieldname = field
+    twin.boost = q.boost * FOLDED_BOOST
+    if isinstance(q, Phrase):
+        twin.words = [fold(w) for w in q.words]
+    else:
+        twin.text = fold(q.text)
+    return twin
+
+
+def _sort_args(sort: str) -> dict:
+    published = sorting.FieldFacet("published", reverse=sort == "newest")
+    if sort == "newest":
+        return {"sortedby": published}  # undated documents (0) come last
+    if sort == "oldest":
+        return {"sortedby": sorting.TranslateFacet(_undated_last, published)}
+    return {}
+
+
+def _undated_last(key):
+    return _LAST if key == _UNDATED_KEY else key
+
+
+def build_filter(filters: dict | None):
+    """The Whoosh filter query for {"resolution", "author", "site", "from", "to"}, or None.
+
+    Values of one kind are OR-ed, kinds are AND-ed; unknown keys are ignored.
+    Raises ValueError for a date that is not YYYY-MM-DD.
+    """
+    filters = filters or {}
+    parts = []
+    for field in ("resolution", "author", "site"):
+        values = _values(filters.get(field))
+        if field == "resolution":
+            values = [canonical_id(v) or v for v in values]
+        if values:
+            parts.append(Or([Term(field, v) for v in values]))
+    start = _filter_date(filters, "from")
+    end = _filter_date(filters, "to")
+    if start or end:
+        low = date_stamp(start.isoformat()) if start else 1
+        high = date_stamp(end.isoformat()) + 235959 if end else None
+        parts.append(NumericRange("published", low, high))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def _values(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    return [nfc(str(v)).strip() for v in value if v is not None and str(v).strip()]
+
+
+def _filter_date(filters: dict, key: str) -> date | None:
+    values = _values(filters.get(key))
+    if not values:
+        return None
+    try:
+        return date.fromisoformat(values[0])
+    except ValueError:
+        raise ValueError(f"Invalid '{key}' date {values[0]!r}: expected YYYY-MM-DD") from None
+
+
+def facet_counts(reader, docnums, limit: int) -> dict:
+    """Value counts of the facet columns over the matched documents, most frequent first."""
+    facets = {}
+    for name in FACETS:
+        counts = Counter()
+        if reader.has_column(name):
+            column = reader.column_reader(name)
+            for docnum in docnums:
+                value = column[docnum]
+                counts.update(v for v in (value if isinstance(value, list) else [value]) if v)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        facets[name] = [[value, count] for value, count in ranked[:limit]]
+    return facets
+
+
+# Snippets
+
+_FOLDED = folded_analyzer()
+SNIPPET_CHARS = 240
+
+
+class MarkFormatter(highlight.Formatter):
+    """HTML-escapes the text and wraps matched words in <mark>."""
+
+    between = " … "
+
+    def _text(self, text):
+        return html.escape(text)
+
+    def format_token(self, text, token, replace=False):
+        return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"
+
+
+def snippet_terms(q, reader) -> frozenset[str]:
+    """The folded words a query looks for (not those it excludes), prefixes expanded."""
+    terms = set()
+    for leaf in _positive_leaves(q):
+        if getattr(leaf, "fieldname", None) in FOLDED_FIELDS:
+            for _, btext in leaf.existing_terms(reader, phrases=True, expand=True):
+                terms.add(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+    return frozenset(terms)
+
+
+def _positive_leaves(q):
+    if isinstance(q, Not):
+        return
+    if isinstance(q, AndNot):
+        yield from _positive_leaves(q.a)
+    elif q.is_leaf():
+        yield q
+    else:
+        for child in q.children():
+            yield from _positive_leaves(child)
+
+
+def make_snippet(record: dict, terms: frozenset[str]) -> str:
+    """An HTML-safe excerpt with the matched words in <mark>, from body, summary or title."""
+    if terms:
+        for field in ("body", "summary", "title"):
+            text = record.get(field) or ""
+            fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+            snippet = highlight.highlight(text, terms, _FOLDED, fragmenter, MarkFormatter(), top=2)
+            if snippet:
+                return _one_line(snippet)
+    text = record.get("summary") or record.get("body") or ""
+    return html.escape(_one_line(_shorten(text, SNIPPET_CHARS)))
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
