@@ -17,12 +17,15 @@ _ROLE_HEAD = re.compile(
     r"অফিসের|পরিচালক|প্রধান|উপ|সচিব)",
     re.IGNORECASE,
 )
+_URL = re.compile(r"https?://\S+")
 ANONYMOUS = {"PV", "P.V", "CTV", "BBT", "NHÓM PV", "PV-CTV"}
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’]*$")
 
 
 def is_source_credit(line: str) -> bool:
-    return bool(_SOURCE.match(line))
+    """"Nguồn: …", "Theo TTXVN", "সূত্র: URL": short lines (a sentence that starts with "Theo" is text)."""
+    short = len(_URL.sub("", line)) <= 100
+    return short and bool(_SOURCE.match(line))
 
 
 def is_uploader(line: str) -> bool:
@@ -55,6 +58,8 @@ def _split_authors(text: str) -> list[dict]:
     for part in parts:
         if authors and _ROLE_HEAD.match(part) and authors[-1]["role"] is None:
             authors[-1]["role"] = part
+        elif authors and authors[-1]["role"] and not _looks_like_name(part):
+            authors[-1]["role"] += " - " + part  # "Trưởng phòng Kế hoạch - Tổng hợp"
         else:
             authors.append({"name": _tidy_name(part), "role": None})
     return authors

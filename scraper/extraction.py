@@ -14,7 +14,7 @@ from .profiles import Profile
 
 TITLE_SELECTORS = ("[data-role=title]", "h1.detail-title", "h1.article-title", "header.title-article", ".title-article",
                    "#divArticleDescription3 h1", "h1.title", ".news-title", "#news-title", "article h1", "main h1", "h1")
-SUMMARY_SELECTORS = ("[data-role=sapo]", ".detail-sapo", ".sapo", ".the-article-summary", "#news-des",
+SUMMARY_SELECTORS = ("[data-role=sapo]", ".detail-sapo", ".sapo", "[class*=sapo]", ".the-article-summary", "#news-des",
                      "#divArticleDescription1", ".lead", ".summary", "[itemprop=description]")
 BODY_SELECTORS = ("[data-role=content]", "[itemprop=articleBody]", ".detail-content", ".the-article-body",
                   ".article-body", ".content-detail", ".news-content", ".noi-dung", "#divArticleDescription2",
@@ -205,8 +205,7 @@ class _Page:
             src = img.get("src") or img.get("data-src") or img.get("data-original")
             if not src or src.startswith("data:"):
                 continue
-            figure = next((a for a in img.iterancestors() if a.tag == "figure" or "image" in (a.get("class") or "")), None)
-            caption_el = figure.find(".//figcaption") if figure is not None and figure.tag == "figure" else None
+            caption_el = _caption_of(img)
             caption = htmltext.text_of(caption_el) if caption_el is not None else None
             images.append({"src": self._absolute(src), "caption": caption or img.get("alt") or None})
             if caption_el is not None:
@@ -341,6 +340,17 @@ def _first_sentence(line: str, limit: int = 120) -> str:
     if len(sentence) <= limit:
         return sentence
     return sentence[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _caption_of(img):
+    """The caption of an image: a figcaption, or a "caption" cell or block of the image's frame."""
+    for depth, frame in enumerate(img.iterancestors()):
+        if depth > 4 or frame.tag == "body":
+            return None
+        if frame.tag in ("figure", "table") or re.search(r"image|photo|figure|picture", frame.get("class") or ""):
+            return next((el for el in frame.iter()
+                         if el.tag == "figcaption" or "caption" in (el.get("class") or "").lower()), None)
+    return None
 
 
 def _strip_site_suffix(title: str) -> str:

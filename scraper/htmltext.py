@@ -94,7 +94,7 @@ def blocks(el) -> list[tuple[str, object]]:
 
 
 def _collect(el, out) -> None:
-    if not _has_block_child(el):
+    if not _holds_blocks(el):
         for line in _inline_lines(el):
             out.append((line, el))
         return
@@ -102,8 +102,8 @@ def _collect(el, out) -> None:
     for child in el:
         if not isinstance(child.tag, str):
             buffer.append(child.tail or "")
-            continue
-        if child.tag in BLOCK_TAGS:
+        elif child.tag in BLOCK_TAGS or _holds_blocks(child):
+            # Inline wrappers left open by sloppy markup (<span><p>…</p>) are walked like blocks.
             _flush(buffer, el, out)
             _collect(child, out)
             buffer = [child.tail or ""]
@@ -122,8 +122,8 @@ def _flush(buffer, el, out) -> None:
     buffer.clear()
 
 
-def _has_block_child(el) -> bool:
-    return any(isinstance(c.tag, str) and (c.tag in BLOCK_TAGS or c.tag == "br") for c in el)
+def _holds_blocks(el) -> bool:
+    return any(isinstance(d.tag, str) and (d.tag in BLOCK_TAGS or d.tag == "br") for d in el.iterdescendants())
 
 
 def _inline_lines(el) -> list[str]:

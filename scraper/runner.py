@@ -24,7 +24,7 @@ class _JobLog(logging.Handler):
     """Copies one spider's log lines into its job's log file."""
 
     def __init__(self, path: Path, spider_name: str):
-        super().__init__()
+        super().__init__(level=logging.INFO)
         self.spider_name = spider_name
         self.file = logging.FileHandler(path, encoding="utf-8")
         self.file.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
@@ -40,7 +40,7 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
     data_dir = Path(data_dir)
     (data_dir / "jobs").mkdir(parents=True, exist_ok=True)
     settings = {**crawl_settings.DEFAULTS, **(overrides or {}), "GOVNEWS_DATA": str(data_dir)}
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     job_ids, handlers = [], []
     with Store(data_dir / "archive.sqlite3") as store:
         for target in targets:

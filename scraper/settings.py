@@ -19,7 +19,7 @@ DEFAULTS = {
     "DEPTH_LIMIT": 12,
     "COOKIES_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,
-    "LOG_LEVEL": "INFO",
+    "LOG_LEVEL": "WARNING",  # on the console; each job's log file has INFO too
     "ITEM_PIPELINES": {"scraper.pipelines.ArchivePipeline": 300},
     # A profile's crawl_delay raises the per-site delay; loopback runs turn this off.
     "GOVNEWS_PROFILE_DELAY": True,

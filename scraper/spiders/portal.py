@@ -51,11 +51,11 @@ class PortalSpider(scrapy.Spider):
             yield scrapy.Request(root, callback=self.parse_robots, errback=self.ignore, priority=5)
 
     def parse_robots(self, response):
-        urls = list(sitemap_urls_from_robots(response.body, base_url=response.url))
-        if not urls:
-            urls = [urljoin(response.url, "/sitemap.xml")]
+        """Sitemaps named by robots.txt, or /sitemap.xml; never one on a host outside the crawl."""
+        urls = [self.to_origin(u) for u in sitemap_urls_from_robots(response.body, base_url=response.url)]
+        urls = [u for u in urls if self._follows(u, sitemap=True)] or [urljoin(response.url, "/sitemap.xml")]
         for url in urls:
-            yield scrapy.Request(self.to_origin(url), callback=self.parse_sitemap, errback=self.ignore)
+            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.ignore)
 
     def parse_sitemap(self, response):
         try:
@@ -99,11 +99,11 @@ class PortalSpider(scrapy.Spider):
             if self._follows(url):
                 yield scrapy.Request(url, callback=self.parse)
 
-    def _follows(self, url: str) -> bool:
+    def _follows(self, url: str, sitemap: bool = False) -> bool:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or parts.netloc.lower() not in self.hosts:
             return False
-        if parts.path.lower().endswith(_SKIP_EXTENSIONS):
+        if not sitemap and parts.path.lower().endswith(_SKIP_EXTENSIONS):
             return False
         return not re.search(r"/(?:admin|login|dang-nhap|search|tim-kiem)(?:/|$|\.)", parts.path, re.IGNORECASE)
 

@@ -1,0 +1,388 @@
+"""The govnews command line: `govnews COMMAND --help` tells each command's options."""
+import argparse
+import json
+import os
+import sys
+import urllib.request
+from pathlib import Path
+
+from archive.exchange import FORMATS, export_chunks, manifest, read_jsonl, records_by_ids
+from archive.store import Store
+
+from . import __version__
+from .config import paths
+
+
+class CommandError(Exception):
+    """A failure the user can act on; printed without a traceback."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args) or 0
+    except CommandError as err:
+        print(f"govnews {args.command}: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `govnews search … | head`: the reader has gone, which is fine
+        sys.stdout = open(os.devnull, "w")
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="DIR", help="data directory (default $GOVNEWS_DATA or ./data)")
+    parser = argparse.ArgumentParser(prog="govnews", description="A scraper and searchable archive of government news.")
+    parser.add_argument("--version", action="version", version=f"govnews {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for register in (_crawl, _extract, _index, _search, _export, _import, _serve, _demo, _sites, _jobs):
+        register(sub, common)
+    return parser
+
+
+def _add_filters(parser):
+    parser.add_argument("--resolution", action="append", default=[], help="cited document id (repeatable: OR)")
+    parser.add_argument("--author", action="append", default=[], help="author name (repeatable: OR)")
+    parser.add_argument("--site", action="append", default=[], help="site (repeatable: OR)")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before (YYYY-MM-DD)")
+    parser.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+
+
+def _filters(args) -> dict:
+    return {"resolution": args.resolution, "author": args.author, "site": args.site,
+            "from": args.date_from, "to": args.date_to}
+
+
+# -- crawl ---------------------------------------------------------------------------------
+def _crawl(sub, common):
+    p = sub.add_parser("crawl", parents=[common], help="crawl portals into the archive")
+    p.add_argument("sites", nargs="*", metavar="SITE", help="site profile ids (see `govnews sites`)")
+    p.add_argument("--all", action="store_true", help="crawl every site profile")
+    p.add_argument("--start-url", action="append", default=[], metavar="URL", help="crawl a site with no profile")
+    p.add_argument("--origin", action="append", default=[], metavar="SITE=URL",
+                   help="fetch SITE's pages from a mirror at URL (such as the sample portal on loopback)")
+    p.add_argument("--max-pages", type=int, metavar="N", help="stop each site after N pages")
+    p.add_argument("--no-index", action="store_true", help="do not bring the index up to date afterwards")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    p.set_defaults(handler=cmd_crawl)
+
+
+def _key_values(pairs: list[str], what: str) -> dict:
+    found = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise CommandError(f"{what} must look like NAME=VALUE, not {pair!r}")
+        found[key.strip()] = value.strip()
+    return found
+
+
+def crawl_targets(args):
+    from scraper.profiles import load_profiles
+    from scraper.runner import CrawlTarget
+
+    profiles = load_profiles()
+    if not (args.sites or args.all or args.start_url):
+        raise CommandError("name a site, or give --all or --start-url URL")
+    unknown = [s for s in args.sites if s not in profiles]
+    if unknown:
+        raise CommandError(f"no site profile {', '.join(unknown)} (known: {', '.join(sorted(profiles))})")
+    origins = _key_values(args.origin, "--origin")
+    chosen = sorted(profiles) if args.all else args.sites
+    targets = [CrawlTarget(site=s, profile=profiles[s], origin=origins.get(s)) for s in chosen]
+    if args.start_url:
+        from urllib.parse import urlsplit
+        bad = [u for u in args.start_url if urlsplit(u).scheme not in ("http", "https")]
+        if bad:
+            raise CommandError(f"--start-url needs http(s) URLs, not {', '.join(bad)}")
+        targets.append(CrawlTarget(site=urlsplit(args.start_url[0]).hostname, start_urls=tuple(args.start_url)))
+    return targets
+
+
+def cmd_crawl(args):
+    from scraper.runner import run_crawls
+
+    where = paths(args.data)
+    overrides = _key_values(args.set, "-s")
+    if args.max_pages:
+        overrides["CLOSESPIDER_PAGECOUNT"] = args.max_pages
+    job_ids = run_crawls(where.data, crawl_targets(args), overrides)
+    with Store(where.archive) as store:
+        jobs = [store.get_job(j) for j in job_ids]
+    for job in jobs:
+        print(f"job {job['id']} {job['site']}: {job['state']} {_tally(job.get('stats'))}")
+    if not args.no_index:
+        _update_index(where)
+    return 0 if all(job["state"] == "finished" for job in jobs) else 1
+
+
+def _tally(stats) -> str:
+    if not stats:
+        return ""
+    keys = ("pages", "new", "changed", "unchanged", "invalid", "errors")
+    return ", ".join(f"{k} {stats[k]}" for k in keys if k in stats)
+
+
+def _update_index(where):
+    from indexer.build import update_index
+
+    with Store(where.archive) as store:
+        result = update_index(store, where.index)
+    print(f"index: {result['indexed']} records indexed, {result['total']} in the index")
+    return result
+
+
+# -- extract -------------------------------------------------------------------------------
+def _extract(sub, common):
+    p = sub.add_parser("extract", parents=[common], help="print the record of one page as JSON")
+    p.add_argument("source", metavar="FILE|URL")
+    p.add_argument("--url", help="the page's URL (for a FILE; default file://…)")
+    p.add_argument("--explain", action="store_true", help="also say where each field came from")
+    p.set_defaults(handler=cmd_extract)
+
+
+def cmd_extract(args):
+    from archive.record import InvalidRecord, build_record
+    from scraper.extraction import extract_html, extract_text
+    from scraper.profiles import load_profiles, profile_for_url
+
+    body, url, content_type = _read_source(args.source, args.url)
+    profile = profile_for_url(url, load_profiles())
+    try:
+        if content_type.startswith("text/plain"):
+            extraction = extract_text(body.decode("utf-8", errors="replace"), url, profile)
+        else:
+            extraction = extract_html(body, url, profile, content_type or None)
+        record = build_record(extraction.record)
+    except (ValueError, InvalidRecord) as err:
+        raise CommandError(f"cannot extract a record from {args.source}: {err}") from None
+    output = {"record": record, "explain": extraction.explain, "is_article": extraction.is_article} \
+        if args.explain else record
+    print(json.dumps(output, ensure_ascii=False, indent=2))
+
+
+def _read_source(source: str, url: str | None) -> tuple[bytes, str, str]:
+    if source.startswith(("http://", "https://")):
+        from scraper.settings import USER_AGENT
+        request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.read(), url or response.geturl(), response.headers.get("Content-Type", "")
+        except OSError as err:
+            raise CommandError(f"cannot fetch {source}: {err}") from None
+    path = Path(source)
+    if not path.is_file():
+        raise CommandError(f"no such file: {source}")
+    kind = "text/plain" if path.suffix.lower() in (".txt", ".text") else ""
+    return path.read_bytes(), url or path.resolve().as_uri(), kind
+
+
+# -- index, search, export, import -------------------------------------------------------
+def _index(sub, common):
+    p = sub.add_parser("index", parents=[common], help="bring the search index up to date with the archive")
+    p.add_argument("--rebuild", action="store_true", help="rebuild the index from the whole archive")
+    p.set_defaults(handler=cmd_index)
+
+
+def cmd_index(args):
+    from indexer.build import update_index
+
+    where = paths(args.data)
+    _require_archive(where)
+    with Store(where.archive) as store:
+        result = update_index(store, where.index, rebuild=args.rebuild)
+    print(f"{result['indexed']} records indexed, {result['total']} in the index")
+
+
+def _require_archive(where):
+    if not where.archive.exists():
+        raise CommandError(f"no archive in {where.data} (crawl or import first, or give --data DIR)")
+
+
+def _search(sub, common):
+    p = sub.add_parser("search", parents=[common], help="search the archive")
+    p.add_argument("query", metavar="QUERY")
+    _add_filters(p)
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--per-page", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="print results and facets as JSON")
+    p.set_defaults(handler=cmd_search)
+
+
+def _open_search(where):
+    from indexer.search import SearchService
+
+    _require_archive(where)
+    if not where.index.exists():
+        raise CommandError(f"no index in {where.data} (run `govnews index`)")
+    return SearchService(where.index, Store(where.archive))
+
+
+def cmd_search(args):
+    where = paths(args.data)
+    with _open_search(where) as service:
+        try:
+            result = service.search(args.query, _filters(args), sort=args.sort, page=args.page,
+                                    per_page=args.per_page)
+        except ValueError as err:
+            raise CommandError(str(err)) from None
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    _print_results(result)
+
+
+def _print_results(result):
+    for notice in result.get("notices", []):
+        print(f"note: {notice}")
+    print(f"{result['total']} results")
+    for hit in result["hits"]:
+        authors = ", ".join(a["name"] for a in hit.get("authors") or [])
+        print(f"\n{(hit.get('published') or '')[:10]}  {hit['title']}")
+        print(f"    {hit['site']}{' · ' + authors if authors else ''}  {hit['url']}")
+    for name, values in result["facets"].items():
+        if values:
+            print(f"\n{name}: " + ", ".join(f"{v} ({c})" for v, c in values[:8]))
+
+
+def _export(sub, common):
+    p = sub.add_parser("export", parents=[common], help="export the records a search finds")
+    p.add_argument("query", metavar="QUERY", help='the search ("" for everything)')
+    _add_filters(p)
+    p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args):
+    where = paths(args.data)
+    with _open_search(where) as service:
+        try:
+            ids = list(service.matching_ids(args.query, _filters(args), sort=args.sort))
+        except ValueError as err:
+            raise CommandError(str(err)) from None
+        head = manifest(args.query, _filters(args), len(ids), __version__)
+        records = records_by_ids(service.store, ids)
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        try:
+            for chunk in export_chunks(records, args.format, head):
+                out.write(chunk)
+        finally:
+            if args.output:
+                out.close()
+    if args.output:
+        print(f"{len(ids)} records written to {args.output}", file=sys.stderr)
+
+
+def _import(sub, common):
+    p = sub.add_parser("import", parents=[common], help="load records from a JSON Lines export")
+    p.add_argument("file", metavar="FILE.jsonl")
+    p.add_argument("--no-index", action="store_true", help="do not bring the index up to date afterwards")
+    p.set_defaults(handler=cmd_import)
+
+
+def cmd_import(args):
+    where = paths(args.data)
+    source = Path(args.file)
+    if not source.is_file():
+        raise CommandError(f"no such file: {args.file}")
+    counts = {"new": 0, "changed": 0, "unchanged": 0, "invalid": 0}
+    with Store(where.archive) as store, source.open(encoding="utf-8-sig") as lines:
+        for number, record, error in read_jsonl(lines):
+            if error:
+                counts["invalid"] += 1
+                print(f"{args.file}:{number}: skipped: {error}", file=sys.stderr)
+                continue
+            counts[store.upsert(record)] += 1
+    print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    if not args.no_index:
+        _update_index(where)
+    return 1 if counts["invalid"] else 0
+
+
+# -- serve, demo, sites, jobs ------------------------------------------------------------
+def _serve(sub, common):
+    p = sub.add_parser("serve", parents=[common], help="serve the web interface")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(handler=cmd_serve)
+
+
+def cmd_serve(args):
+    from webui.app import create_app
+
+    where = paths(args.data)
+    print(f"govnews: serving {where.data} on http://{args.host}:{args.port}/", flush=True)
+    create_app(where.data).run(host=args.host, port=args.port, threaded=True)
+
+
+def _demo(sub, common):
+    p = sub.add_parser("demo", parents=[common], help="crawl the bundled sample portal and serve the UI")
+    p.add_argument("--port", type=int, default=8000, help="port of the web interface (default 8000)")
+    p.add_argument("--no-serve", action="store_true", help="stop after crawling and indexing")
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_demo(args):
+    from .demo import run_demo
+
+    return run_demo(paths(args.data), port=args.port, serve=not args.no_serve)
+
+
+def _sites(sub, common):
+    p = sub.add_parser("sites", parents=[common], help="list the site profiles")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sites)
+
+
+def cmd_sites(args):
+    from scraper.profiles import ProfileError, load_profiles
+
+    try:
+        profiles = load_profiles()
+    except ProfileError as err:
+        raise CommandError(str(err)) from None
+    counts = {}
+    where = paths(args.data)
+    if where.archive.exists():
+        with Store(where.archive) as store:
+            counts = {p: store.count(site=p) for p in profiles}
+    rows = [{"id": p.id, "name": p.name, "province": p.province, "start_urls": list(p.start_urls),
+             "articles": counts.get(p.id, 0)} for p in profiles.values()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        print(f"{row['id']:32} {row['articles']:6}  {row['name']}")
+
+
+def _jobs(sub, common):
+    p = sub.add_parser("jobs", parents=[common], help="list crawl jobs")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_jobs)
+
+
+def cmd_jobs(args):
+    where = paths(args.data)
+    if not where.archive.exists():
+        print("no jobs yet")
+        return
+    with Store(where.archive) as store:
+        jobs = store.jobs(limit=args.limit)
+    if args.json:
+        print(json.dumps(jobs, ensure_ascii=False, indent=2))
+        return
+    for job in jobs:
+        print(f"{job['id']:5} {job['started'][:19]} {job['state']:10} {job['site'] or '':28} {_tally(job.get('stats'))}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

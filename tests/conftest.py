@@ -1,0 +1,60 @@
+"""Shared fixtures: the sample portal served on loopback and an archive crawled from it by the real CLI."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOVNEWS = str(Path(sys.executable).parent / "govnews")
+
+
+def run_cli(*args, data: Path | None = None, check=False, timeout=300) -> subprocess.CompletedProcess:
+    """Run the installed `govnews` command as a user would."""
+    command = [GOVNEWS, *map(str, args)] + (["--data", str(data)] if data else [])
+    env = {k: v for k, v in os.environ.items() if k != "GOVNEWS_DATA"}
+    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{' '.join(command)} exited {result.returncode}\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def crawl_args(origins: dict[str, str]) -> list[str]:
+    """`govnews crawl` arguments for every sample site, fetched from the loopback mirror."""
+    from govnews.demo import sample_targets
+    from scraper.settings import LOOPBACK
+
+    args = ["crawl"]
+    for target in sample_targets(origins):
+        if target.profile:
+            args += [target.site, "--origin", f"{target.site}={target.origin}"]
+        else:
+            args += ["--start-url", target.start_urls[0]]
+    for name, value in LOOPBACK.items():
+        args += ["-s", f"{name}={value}"]
+    return args
+
+
+@pytest.fixture(scope="session")
+def sample_portal():
+    from govnews.sample_portal import SamplePortal
+
+    with SamplePortal() as portal:
+        yield portal
+
+
+@pytest.fixture(scope="session")
+def expected_articles() -> list[dict]:
+    data = json.loads((ROOT / "data" / "sample_portal" / "expected.json").read_text(encoding="utf-8"))
+    return data["articles"] if isinstance(data, dict) else data
+
+
+@pytest.fixture(scope="session")
+def crawled(sample_portal, tmp_path_factory):
+    """A data directory holding the whole sample portal, crawled and indexed once per test session."""
+    data = tmp_path_factory.mktemp("crawled")
+    sample_portal.hits.clear()
+    result = run_cli(*crawl_args(sample_portal.origins), data=data, check=True)
+    return {"data": data, "output": result.stdout, "hits": list(sample_portal.hits)}
