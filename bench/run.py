@@ -20,24 +20,15 @@ import lxml.html
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from govnews.demo import sample_targets  # noqa: E402
+from govnews.demo import crawl_arguments  # noqa: E402
 from govnews.sample_portal import SamplePortal  # noqa: E402
 from scraper.extraction import extract_html  # noqa: E402
-from scraper.settings import LOOPBACK  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 
 def crawl_command(data_dir: Path, origins: dict[str, str]) -> list[str]:
-    command = [str(Path(sys.executable).parent / "govnews"), "crawl", "--data", str(data_dir)]
-    for target in sample_targets(origins):
-        if target.profile:
-            command += [target.site, "--origin", f"{target.site}={target.origin}"]
-        else:
-            command += ["--start-url", target.start_urls[0]]
-    for name, value in LOOPBACK.items():
-        command += ["-s", f"{name}={value}"]
-    return command
+    return [str(Path(sys.executable).parent / "govnews"), *crawl_arguments(origins), "--data", str(data_dir)]
 
 
 def time_crawl(portal: SamplePortal) -> tuple[float, list[str]]:

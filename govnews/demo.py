@@ -23,6 +23,20 @@ def sample_targets(origins: dict[str, str]) -> list[CrawlTarget]:
     return targets
 
 
+def crawl_arguments(origins: dict[str, str]) -> list[str]:
+    """`govnews crawl` arguments that crawl every sample site from its loopback mirror."""
+    sites, options = [], []
+    for target in sample_targets(origins):
+        if target.profile:
+            sites.append(target.site)
+            options += ["--origin", f"{target.site}={target.origin}"]
+        else:
+            options += ["--start-url", target.start_urls[0]]
+    for name, value in LOOPBACK.items():
+        options += ["-s", f"{name}={value}"]
+    return ["crawl", *sites, *options]
+
+
 def run_demo(where: Paths, port: int = 8000, serve: bool = True) -> int:
     where.data.mkdir(parents=True, exist_ok=True)
     with SamplePortal() as portal:

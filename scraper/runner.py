@@ -1,6 +1,7 @@
 """Running crawls: one crawl job per site, all sites of one command in one Scrapy process."""
 import logging
 import os
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
     data_dir = Path(data_dir)
     (data_dir / "jobs").mkdir(parents=True, exist_ok=True)
     settings = {**crawl_settings.DEFAULTS, **(overrides or {}), "GOVNEWS_DATA": str(data_dir)}
+    # Scrapy installs its own SIGINT/SIGTERM handlers; what runs after the crawl (the demo's web
+    # server) must get the usual ones back.
+    saved_handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     process = CrawlerProcess(settings)
     job_ids, handlers = [], []
     with Store(data_dir / "archive.sqlite3") as store:
@@ -59,6 +63,8 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
         for handler in handlers:
             logging.getLogger().removeHandler(handler)
             handler.file.close()
+        for sig, previous in saved_handlers.items():
+            signal.signal(sig, previous)
         _mark_unfinished(data_dir, job_ids)
     return job_ids
 

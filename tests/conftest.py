@@ -22,19 +22,9 @@ def run_cli(*args, data: Path | None = None, check=False, timeout=300) -> subpro
 
 
 def crawl_args(origins: dict[str, str]) -> list[str]:
-    """`govnews crawl` arguments for every sample site, fetched from the loopback mirror."""
-    from govnews.demo import sample_targets
-    from scraper.settings import LOOPBACK
+    from govnews.demo import crawl_arguments
 
-    args = ["crawl"]
-    for target in sample_targets(origins):
-        if target.profile:
-            args += [target.site, "--origin", f"{target.site}={target.origin}"]
-        else:
-            args += ["--start-url", target.start_urls[0]]
-    for name, value in LOOPBACK.items():
-        args += ["-s", f"{name}={value}"]
-    return args
+    return crawl_arguments(origins)
 
 
 @pytest.fixture(scope="session")
