@@ -5,7 +5,9 @@ import json
 from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
+from . import __version__
 from .record import FIELDS, InvalidRecord, build_record
+from .store import SCHEMA_VERSION
 
 FORMATS = ("csv", "jsonl", "json")
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",
@@ -15,10 +17,11 @@ _JOINED = {"resolutions": lambda v: " | ".join(v),
            "authors": lambda v: " | ".join(f"{a['name']} ({a['role']})" if a.get("role") else a["name"] for a in v)}
 
 
-def manifest(query: str, filters: dict, count: int, archive_version: str) -> dict:
+def manifest(query: str, filters: dict, count: int) -> dict:
+    """What an export holds and where it came from, so a result set can be cited and reproduced."""
     return {"query": query, "filters": {k: v for k, v in (filters or {}).items() if v},
             "count": count, "exported": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-            "archive_version": archive_version}
+            "archive_version": f"govnews {__version__}, archive schema {SCHEMA_VERSION}"}
 
 
 def export_chunks(records: Iterable[dict], fmt: str, head: dict | None = None) -> Iterator[str]:

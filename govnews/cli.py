@@ -268,7 +268,7 @@ def cmd_export(args):
             ids = list(service.matching_ids(args.query, _filters(args), sort=args.sort))
         except ValueError as err:
             raise CommandError(str(err)) from None
-        head = manifest(args.query, _filters(args), len(ids), __version__)
+        head = manifest(args.query, _filters(args), len(ids))
         records = records_by_ids(service.store, ids)
         out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
         try:

@@ -48,6 +48,7 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
     job_ids, handlers = [], []
     with Store(data_dir / "archive.sqlite3") as store:
         for target in targets:
+            store.upsert_site(_site_row(target))
             job_id = store.create_job(target.site, kind="crawl", pid=os.getpid())
             log_path = data_dir / "jobs" / f"{job_id}.log"
             store.update_job(job_id, log_path=str(log_path))
@@ -67,6 +68,14 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
             signal.signal(sig, previous)
         _mark_unfinished(data_dir, job_ids)
     return job_ids
+
+
+def _site_row(target: CrawlTarget) -> dict:
+    profile = target.profile
+    if profile is None:
+        return {"id": target.site, "base_url": target.start_urls[0]}
+    return {"id": profile.id, "name": profile.name, "agency": profile.agency, "province": profile.province,
+            "base_url": profile.start_urls[0]}
 
 
 def _mark_unfinished(data_dir: Path, job_ids: list[int]) -> None:

@@ -1,12 +1,12 @@
 import unicodedata
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from archive.docref import TYPE_NAMES, canonical_id, find_references, parse_bengali_date
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_7ad58fcb058abbeb.txt"
 
 
 def ids(text):
@@ -21,10 +21,14 @@ def only(text):
 
 # --- the seed page -----------------------------------------------------------------------
 
-def test_fixture_is_a_copy_of_the_shared_seed():
-    if not SHARED_SEED.exists():
-        pytest.skip("shared/ is not beside this checkout")
-    assert (FIXTURES / "seed_bn.txt").read_bytes() == SHARED_SEED.read_bytes()
+def test_fixture_is_the_seed_the_sample_portal_publishes():
+    """The fixture and the sample portal's mirror page carry the same seed text, line for line."""
+    mirror = (Path(__file__).resolve().parents[1] / "data" / "sample_portal" / "sites" / "bn.langson-mirror.example"
+              / "2025" / "07" / "chi-bo-so-dan-toc-va-ton-giao-sinh-hoat-chuyen-de-chuyen-doi-so" / "index.html")
+    page = lxml.html.fromstring(mirror.read_bytes()).text_content()
+    lines = (FIXTURES / "seed_bn.txt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 8
+    assert all(line.strip(" |") in page for line in lines)
 
 
 def test_seed_page_gives_exactly_the_two_references():

@@ -69,3 +69,11 @@ def test_recrawl_changes_nothing(crawled, sample_portal, expected_articles, tmp_
         assert sum(j["stats"]["new"] + j["stats"]["changed"] for j in latest) == 0
         assert all(len(store.revisions(r["id"])) == 1 for r in store.iter_records())
     assert "0 records indexed" in result.stdout
+
+
+def test_crawl_registers_the_sites(crawled):
+    with Store(crawled["data"] / "archive.sqlite3") as store:
+        sites = {s["id"]: s for s in store.sites()}
+    assert sites["sodttg.langson.gov.vn"]["agency"] == "Sở Dân tộc và Tôn giáo tỉnh Lạng Sơn"
+    assert sites["sodttg.langson.gov.vn"]["province"] == "Lạng Sơn"
+    assert "127.0.0.1" in sites  # the mirror crawled without a profile is known by its start host

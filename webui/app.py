@@ -9,7 +9,6 @@ from archive.exchange import FORMATS, MEDIA_TYPES, export_chunks, manifest, reco
 from archive.store import Store
 from indexer.search import SearchService
 
-from . import __version__
 
 FILTER_KEYS = ("resolution", "author", "site")
 PER_PAGE = 20
@@ -155,7 +154,7 @@ def _routes(app: Flask):
                 ids = service.matching_ids(params["q"], params["filters"], sort=params["sort"])
             except ValueError as err:
                 abort(400, str(err))
-        head = manifest(params["q"], params["filters"], len(ids), __version__)
+        head = manifest(params["q"], params["filters"], len(ids))
         data_dir = app.config["DATA_DIR"]
 
         def chunks():
