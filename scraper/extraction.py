@@ -92,6 +92,14 @@ class _Page:
         el, _ = self._select((selector,))
         return (el, f"profile {self.profile.id} selector {key} ({selector})") if el is not None else (None, None)
 
+    def _find(self, key: str, known_selectors) -> tuple[object, str] | tuple[None, None]:
+        """The element for a field: the profile's selector first, then the known portal markup."""
+        el, source = self._profile_selector(key)
+        if el is None:
+            el, selector = self._select(known_selectors)
+            source = f"markup {selector}" if el is not None else None
+        return el, source
+
     def _absolute(self, href: str) -> str:
         # Relative links resolve against the record's canonical URL, so a mirror gives the original's links.
         return urljoin(self.out.record.get("url") or self.fetch_url, href.strip())
@@ -118,10 +126,7 @@ class _Page:
             self.out.set("province", self.profile.province, f"profile {self.profile.id}")
 
     def _title(self):
-        el, source = self._profile_selector("title")
-        if el is None:
-            el, selector = self._select(TITLE_SELECTORS)
-            source = f"markup {selector}" if el is not None else None
+        el, source = self._find("title", TITLE_SELECTORS)
         if el is not None:
             self.out.set("title", htmltext.text_of(el), source)
             return el
@@ -133,10 +138,7 @@ class _Page:
         return None
 
     def _container(self):
-        el, source = self._profile_selector("body")
-        if el is None:
-            el, selector = self._select(BODY_SELECTORS)
-            source = f"markup {selector}" if el is not None else None
+        el, source = self._find("body", BODY_SELECTORS)
         if el is None:
             el, source = _densest_block(self.root), "densest text block"
         self.out.explain["body"] = source
@@ -179,10 +181,7 @@ class _Page:
                 self.out.set(key, value, "date line under the title")
 
     def _summary(self):
-        el, source = self._profile_selector("summary")
-        if el is None:
-            el, selector = self._select(SUMMARY_SELECTORS)
-            source = f"markup {selector}" if el is not None else None
+        el, source = self._find("summary", SUMMARY_SELECTORS)
         if el is not None:
             self.out.set("summary", htmltext.text_of(el), source)
         else:
@@ -255,10 +254,7 @@ class _Page:
     def _authors_fallback(self):
         if "authors" in self.out.record:
             return
-        el, source = self._profile_selector("author")
-        if el is None:
-            el, selector = self._select(AUTHOR_SELECTORS)
-            source = f"markup {selector}" if el is not None else None
+        el, source = self._find("author", AUTHOR_SELECTORS)
         if el is not None and self.out.set("authors", bylines.parse_byline(htmltext.text_of(el)), source):
             return
         names = metadata.ld_authors(self.ld) or ([self.meta["author"]] if "author" in self.meta else [])
@@ -284,10 +280,7 @@ class _Page:
         self.out.set("resolutions", [r["id"] for r in references], "document numbers in the text")
 
     def _category(self):
-        el, source = self._profile_selector("category")
-        if el is None:
-            el, selector = self._select(CATEGORY_SELECTORS)
-            source = f"markup {selector}" if el is not None else None
+        el, source = self._find("category", CATEGORY_SELECTORS)
         if el is not None and self.out.set("category", htmltext.text_of(el), source):
             return
         self.out.set("category", metadata.ld_text(self.ld, "articleSection") or self.meta.get("article:section"),
