@@ -21,6 +21,9 @@ DEFAULTS = {
     "TELNETCONSOLE_ENABLED": False,
     "LOG_LEVEL": "WARNING",  # on the console; each job's log file has INFO too
     "ITEM_PIPELINES": {"scraper.pipelines.ArchivePipeline": 300},
+    # Our downloader middlewares, one line each (priority: lower runs closer to the engine).
+    "DOWNLOADER_MIDDLEWARES": {
+    },
     # A profile's crawl_delay raises the per-site delay; loopback runs turn this off.
     "GOVNEWS_PROFILE_DELAY": True,
 }
