@@ -1,6 +1,7 @@
 """The record: one news article as the archive stores and exports it."""
 import hashlib
 import json
+import re
 from datetime import date, datetime
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -21,7 +22,10 @@ VOLATILE_FIELDS = ("id", "fetched", "revision")
 TRACKING_PARAMS = frozenset({
     "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "zarsrc", "igshid",
     "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "twclid", "ttclid",
+    # session ids: the same page under a new address on every visit (a crawler trap)
+    "jsessionid", "phpsessid", "aspsessionid", "sessionid", "cfid", "cftoken",
 })
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -34,7 +38,7 @@ def canonical_url(url: str) -> str:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     query = "&".join(p for p in parts.query.split("&") if p and not _is_tracking_param(p))
-    path = parts.path or ("/" if parts.netloc else "")
+    path = _PATH_SESSION.sub("", parts.path) or ("/" if parts.netloc else "")
     return urlunsplit((scheme, _canonical_netloc(parts, scheme), path, query, ""))
 
 

@@ -59,6 +59,18 @@ MIGRATIONS = [
         "UPDATE jobs SET updated = COALESCE(finished, started)",
         "CREATE INDEX jobs_state ON jobs (state, id)",
     ),
+    (
+        # what the last fetch of an article page said: validators for conditional GET and when
+        # the page was last checked, so a re-crawl revalidates it at most once per interval
+        """CREATE TABLE fetches (
+            url TEXT PRIMARY KEY,
+            site TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            checked TEXT NOT NULL,
+            status INTEGER)""",
+        "CREATE INDEX fetches_site ON fetches (site)",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -250,6 +262,31 @@ class Store:
 
     def max_seq(self) -> int:
         return self._query_one("SELECT COALESCE(MAX(seq), 0) FROM records")[0]
+
+    # --- fetch state of article pages --------------------------------------------------
+
+    def record_fetch(self, url: str, site: str | None, status: int, etag: str | None = None,
+                     last_modified: str | None = None) -> None:
+        """Remember a fetch of an article page; a 304 keeps the validators it did not repeat."""
+        with self.transaction():
+            self._conn.execute(
+                """INSERT INTO fetches (url, site, etag, last_modified, checked, status)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (url) DO UPDATE SET
+                     site = excluded.site, checked = excluded.checked, status = excluded.status,
+                     etag = COALESCE(excluded.etag, fetches.etag),
+                     last_modified = COALESCE(excluded.last_modified, fetches.last_modified)""",
+                (url, site, etag, last_modified, utc_now(), status))
+
+    def fetch_states(self, site: str | None = None) -> dict[str, dict]:
+        """url → {etag, last_modified, checked, status} of the article pages fetched before."""
+        where, params = ("WHERE site = ?", (site,)) if site is not None else ("", ())
+        rows = self._query(f"SELECT url, etag, last_modified, checked, status FROM fetches {where}", params)
+        return {row["url"]: {k: row[k] for k in ("etag", "last_modified", "checked", "status")} for row in rows}
+
+    def record_urls(self, site: str | None = None) -> set[str]:
+        where, params = ("WHERE site = ?", (site,)) if site is not None else ("", ())
+        return {row["url"] for row in self._query(f"SELECT url FROM records {where}", params)}
 
     # --- sites -------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ def _crawl(sub, common):
     p.add_argument("--start-url", action="append", default=[], metavar="URL", help="crawl a site with no profile")
     p.add_argument("--origin", action="append", default=[], metavar="SITE=URL",
                    help="fetch SITE's pages from a mirror at URL (such as the sample portal on loopback)")
+    p.add_argument("--since", metavar="DATE", help="only articles published on or after DATE (YYYY-MM-DD)")
     p.add_argument("--max-pages", type=int, metavar="N", help="stop each site after N pages")
     p.add_argument("--no-index", action="store_true", help="do not bring the index up to date afterwards")
     p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
@@ -113,7 +114,8 @@ def cmd_crawl(args):
     overrides = _key_values(args.set, "-s")
     if args.max_pages:
         overrides["CLOSESPIDER_PAGECOUNT"] = args.max_pages
-    job_ids = run_crawls(where.data, crawl_targets(args), overrides)
+    since = _iso_date(args.since, "--since") if args.since else None
+    job_ids = run_crawls(where.data, crawl_targets(args), overrides, since=since)
     with Store(where.archive) as store:
         jobs = [store.get_job(j) for j in job_ids]
     for job in jobs:
@@ -121,6 +123,15 @@ def cmd_crawl(args):
     if not args.no_index:
         _update_index(where)
     return 0 if all(job["state"] == "finished" for job in jobs) else 1
+
+
+def _iso_date(text: str, what: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise CommandError(f"{what} needs a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def _tally(stats) -> str:

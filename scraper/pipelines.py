@@ -11,6 +11,20 @@ from archive.store import Store
 OUTCOMES = ("new", "changed", "unchanged", "invalid")
 
 
+def job_tally(stats: dict) -> dict:
+    """A crawl's counts as its job keeps them: pages, articles by outcome, errors by kind."""
+    tally = {k: stats.get(f"govnews/{k}", 0) for k in OUTCOMES}
+    tally.update({k.split("/", 1)[1]: v for k, v in stats.items() if k.startswith("govnews/")})
+    tally["pages"] = stats.get("response_received_count", 0)
+    errors = {k.rsplit("/", 1)[1].split(".")[-1]: v for k, v in stats.items()
+              if k.startswith("downloader/exception_type_count/")}
+    errors.update({f"http_{k.rsplit('/', 1)[1]}": v for k, v in stats.items()
+                   if k.startswith("downloader/response_status_count/") and k[-3] in "45"})
+    tally["errors_by_kind"] = errors
+    tally["errors"] = stats.get("log_count/ERROR", 0)
+    return tally
+
+
 class ArchivePipeline:
     def __init__(self, data_dir: Path, stats):
         self.data_dir = Path(data_dir)
@@ -46,11 +60,11 @@ class ArchivePipeline:
     def spider_closed(self, spider, reason):
         if getattr(spider, "job_id", None) is None:
             return
-        tally = {k: self.stats.get_value(f"govnews/{k}", 0) for k in OUTCOMES}
-        tally["pages"] = self.stats.get_value("response_received_count", 0)
-        tally["errors"] = self.stats.get_value("log_count/ERROR", 0)
+        tally = job_tally(self.stats.get_stats())
         tally["finish_reason"] = reason
         state = "finished" if reason == "finished" else ("cancelled" if reason == "shutdown" else "failed")
+        if state == "finished" and tally["pages"] == 0:
+            state = "failed"  # nothing could be fetched: the site is down or unreachable
         with Store(self.data_dir / "archive.sqlite3") as store:
             store.finish_job(spider.job_id, state, stats=tally)
         logging.getLogger(__name__).info("Job %s %s: %s", spider.job_id, state, tally)

@@ -36,7 +36,8 @@ class _JobLog(logging.Handler):
             self.file.emit(record)
 
 
-def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | None = None) -> list[int]:
+def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | None = None,
+               since: str | None = None) -> list[int]:
     """Crawl every target (blocking); returns the job ids, whose rows hold the outcome."""
     data_dir = Path(data_dir)
     (data_dir / "jobs").mkdir(parents=True, exist_ok=True)
@@ -47,6 +48,7 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
     process = CrawlerProcess(settings)
     job_ids, handlers = [], []
     with Store(data_dir / "archive.sqlite3") as store:
+        mark_orphaned_jobs(store)
         for target in targets:
             store.upsert_site(_site_row(target))
             job_id = store.create_job(target.site, kind="crawl", pid=os.getpid())
@@ -56,7 +58,7 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
             logging.getLogger().addHandler(handler)
             handlers.append(handler)
             process.crawl(PortalSpider, profile=target.profile, start_urls=target.start_urls,
-                          origin=target.origin, job_id=job_id)
+                          origin=target.origin, job_id=job_id, since=since)
             job_ids.append(job_id)
     try:
         process.start()
@@ -68,6 +70,25 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
             signal.signal(sig, previous)
         _mark_unfinished(data_dir, job_ids)
     return job_ids
+
+
+def mark_orphaned_jobs(store: Store) -> None:
+    """A job still "running" whose process is gone was killed: say so instead of pretending."""
+    for job in store.jobs(limit=1000):
+        if job["state"] == "running" and not _process_alive(job["pid"]):
+            store.finish_job(job["id"], "interrupted", error="the crawl process ended without closing the job")
+
+
+def _process_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _site_row(target: CrawlTarget) -> dict:

@@ -21,9 +21,19 @@ DEFAULTS = {
     "TELNETCONSOLE_ENABLED": False,
     "LOG_LEVEL": "WARNING",  # on the console; each job's log file has INFO too
     "ITEM_PIPELINES": {"scraper.pipelines.ArchivePipeline": 300},
+    "EXTENSIONS": {"scraper.progress.CrawlProgress": 500},
+    # Seconds between progress lines on the terminal and progress saved to the job (0: none).
+    "GOVNEWS_PROGRESS_INTERVAL": 2.0,
     # Our downloader middlewares, one line each (priority: lower runs closer to the engine).
     "DOWNLOADER_MIDDLEWARES": {
+        # beside the downloader, so bodies are kept as on the wire (before decompression)
+        "scraper.warc.WarcMiddleware": 950,
     },
+    # Re-crawls revalidate a known article (conditional GET) at most once per this many hours.
+    "GOVNEWS_REVALIDATE_HOURS": 168,
+    # Trap guard: after this many pages in a row of one URL shape that lead only to more of that
+    # shape (an endless calendar), the crawl stops following that shape.
+    "GOVNEWS_TRAP_RUN": 25,
     # A profile's crawl_delay raises the per-site delay; loopback runs turn this off.
     "GOVNEWS_PROFILE_DELAY": True,
 }

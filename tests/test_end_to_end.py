@@ -57,18 +57,41 @@ def test_search_json_shape_and_facets(crawled, expected_articles):
     assert filtered["total"] == cited
 
 
-def test_recrawl_changes_nothing(crawled, sample_portal, expected_articles, tmp_path):
-    """Crawling the same portal again finds every article unchanged and writes no revision."""
+def _recrawl(crawled, sample_portal, tmp_path, *settings):
     import shutil
     data = tmp_path / "again"
     shutil.copytree(crawled["data"], data)
-    result = run_cli(*crawl_args(sample_portal.origins), data=data, check=True)
+    sample_portal.hits.clear()
+    result = run_cli(*crawl_args(sample_portal.origins), *settings, data=data, check=True)
     with Store(data / "archive.sqlite3") as store:
-        latest = store.jobs()[:4]
-        assert sum(j["stats"]["unchanged"] for j in latest) == len(expected_articles)
-        assert sum(j["stats"]["new"] + j["stats"]["changed"] for j in latest) == 0
-        assert all(len(store.revisions(r["id"])) == 1 for r in store.iter_records())
+        jobs = store.jobs()[:4]
+        revisions = [len(store.revisions(r["id"])) for r in store.iter_records()]
+    return result, jobs, revisions, list(sample_portal.hits)
+
+
+def _article_requests(hits, expected_articles):
+    paths = {(a["site"], a["path"]) for a in expected_articles}
+    return [(site, path, status) for site, path, status in hits if (site, path) in paths]
+
+
+def test_recrawl_within_the_interval_fetches_no_known_article(crawled, sample_portal, expected_articles, tmp_path):
+    result, jobs, revisions, hits = _recrawl(crawled, sample_portal, tmp_path)
+    assert sum(j["stats"]["new"] + j["stats"]["changed"] for j in jobs) == 0
+    assert set(revisions) == {1}
+    assert _article_requests(hits, expected_articles) == []
+    assert ("sodttg.langson.gov.vn", "/tin-tuc-su-kien/trang-2.html", 200) not in hits  # paging stopped
     assert "0 records indexed" in result.stdout
+
+
+def test_revalidation_costs_one_304_per_unchanged_article(crawled, sample_portal, expected_articles, tmp_path):
+    _, jobs, revisions, hits = _recrawl(crawled, sample_portal, tmp_path, "-s", "GOVNEWS_REVALIDATE_HOURS=0")
+    fetched = _article_requests(hits, expected_articles)
+    assert sorted(path for _, path, _ in fetched) == sorted(a["path"] for a in expected_articles)
+    assert all(status == 304 for _, _, status in fetched)
+    assert sum(j["stats"].get("not_modified", 0) for j in jobs) == len(expected_articles)
+    assert sum(j["stats"]["unchanged"] for j in jobs) == len(expected_articles)
+    assert sum(j["stats"]["new"] + j["stats"]["changed"] for j in jobs) == 0
+    assert set(revisions) == {1}
 
 
 def test_crawl_registers_the_sites(crawled):

@@ -1,40 +1,84 @@
-"""One spider for every portal: a site profile (data) says what is special about a site."""
+"""One spider for every portal: a site profile (data) says what is special about a site.
+
+Discovery: links, paginated listings, sitemaps (robots.txt and /sitemap.xml, indexes) and feeds.
+Re-crawls: articles already in the archive are revalidated with conditional GET at most once per
+interval, and a listing whose page holds only known articles is not paged further.
+"""
+import email.utils
 import re
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import scrapy
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from archive.record import canonical_url
+from archive.store import Store
+from scraper import discovery
+from scraper.dates import parse_iso
 from scraper.extraction import ATTACHMENT_EXTENSIONS, extract_html
 from scraper.profiles import Profile
 
 _SKIP_EXTENSIONS = ATTACHMENT_EXTENSIONS + (
     ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".mp3", ".mp4", ".avi", ".css", ".js", ".xml", ".rss")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_NOT_CRAWLED = r"/(?:admin|login|dang-nhap|search|tim-kiem)(?:/|$|\.)"
 
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, profile: Profile | None = None, start_urls=(), origin: str | None = None,
-                 job_id: int | None = None, **kwargs):
+                 job_id: int | None = None, since: str | None = None, **kwargs):
         super().__init__(name=f"portal:{profile.id if profile else 'generic'}", **kwargs)
         self.profile = profile
         self.origin = origin.rstrip("/") if origin else None
         self.job_id = job_id
+        self.since = since
         seeds = list(start_urls) or list(profile.start_urls if profile else ())
         if not seeds:
             raise ValueError("nothing to crawl: give a site profile or start URLs")
         self.seeds = [self.to_origin(u) for u in seeds]
         self.hosts = {urlsplit(u).netloc.lower() for u in self.seeds}
         self.seen_records: set[str] = set()
+        self.requested: set[str] = set()
+        self.barren_runs: Counter = Counter()
+        self.known: dict[str, dict] = {}
+        self.store: Store | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        if spider.profile and crawler.settings.getbool("GOVNEWS_PROFILE_DELAY"):
-            spider.download_delay = max(spider.profile.crawl_delay, crawler.settings.getfloat("DOWNLOAD_DELAY"))
+        settings = crawler.settings
+        if spider.profile and settings.getbool("GOVNEWS_PROFILE_DELAY"):
+            spider.download_delay = max(spider.profile.crawl_delay, settings.getfloat("DOWNLOAD_DELAY"))
+        spider.revalidate_after = timedelta(hours=settings.getfloat("GOVNEWS_REVALIDATE_HOURS"))
+        spider.trap_run = settings.getint("GOVNEWS_TRAP_RUN")
+        if settings.get("GOVNEWS_DATA"):
+            spider.open_archive(Path(settings["GOVNEWS_DATA"]) / "archive.sqlite3")
+        crawler.signals.connect(spider.close_archive, signal=scrapy.signals.spider_closed)
         return spider
+
+    # -- the archive's knowledge of the site ------------------------------------------------
+    def open_archive(self, path: Path) -> None:
+        self.store = Store(path)
+        site = self.profile.id if self.profile else None
+        self.known = {url: {} for url in self.store.record_urls(site)}
+        self.known.update(self.store.fetch_states(site))
+
+    def close_archive(self, spider=None):
+        if self.store is not None:
+            self.store.close()
+
+    def identity(self, url: str) -> str:
+        """The archive's URL for a fetched URL (a mirror's URL maps back to the real site)."""
+        if self.origin and self.profile and urlsplit(url).netloc == urlsplit(self.origin).netloc:
+            real = urlsplit(self.profile.start_urls[0])
+            parts = urlsplit(url)
+            url = urlunsplit((real.scheme, real.netloc, parts.path, parts.query, ""))
+        return canonical_url(url)
 
     def to_origin(self, url: str) -> str:
         """With a mirror origin (the sample portal on loopback), URLs of the real host go to the mirror."""
@@ -44,8 +88,10 @@ class PortalSpider(scrapy.Spider):
         parts = urlsplit(url)
         return urlunsplit((origin.scheme, origin.netloc, parts.path, parts.query, ""))
 
+    # -- discovery ----------------------------------------------------------------------------
     async def start(self):
         for seed in self.seeds:
+            self.requested.add(seed)
             yield scrapy.Request(seed, callback=self.parse)
             root = urlunsplit(urlsplit(seed)[:2] + ("/robots.txt", "", ""))
             yield scrapy.Request(root, callback=self.parse_robots, errback=self.ignore, priority=5)
@@ -53,7 +99,7 @@ class PortalSpider(scrapy.Spider):
     def parse_robots(self, response):
         """Sitemaps named by robots.txt, or /sitemap.xml; never one on a host outside the crawl."""
         urls = [self.to_origin(u) for u in sitemap_urls_from_robots(response.body, base_url=response.url)]
-        urls = [u for u in urls if self._follows(u, sitemap=True)] or [urljoin(response.url, "/sitemap.xml")]
+        urls = [u for u in urls if self._follows(u, listing=True)] or [urljoin(response.url, "/sitemap.xml")]
         for url in urls:
             yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.ignore)
 
@@ -65,17 +111,31 @@ class PortalSpider(scrapy.Spider):
             return
         for entry in sitemap:
             url = self.to_origin(entry["loc"])
-            if not self._follows(url):
-                continue
             if sitemap.type == "sitemapindex":
-                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.ignore)
-            else:
-                yield scrapy.Request(url, callback=self.parse)
+                if self._follows(url, listing=True):
+                    yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.ignore)
+                continue
+            lastmod = parse_iso(entry.get("lastmod", "") or "")
+            if self.since and lastmod and lastmod[:10] < self.since:
+                self.crawler.stats.inc_value("govnews/skipped_before_since")
+                continue
+            yield from self.article_request(url, changed_since=lastmod)
+
+    def parse_feed(self, response):
+        for link, when in discovery.feed_links(response.body):
+            published = _feed_date(when)
+            if self.since and published and published[:10] < self.since:
+                continue
+            yield from self.article_request(self.to_origin(urljoin(response.url, link)), changed_since=published)
 
     def ignore(self, failure):
         self.logger.debug("Optional discovery URL not available: %s", failure.request.url)
 
+    # -- pages ------------------------------------------------------------------------------
     def parse(self, response):
+        if response.status == 304:
+            self.not_modified(response)
+            return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         if not content_type.lower().startswith(_HTML_TYPES) and not response.body.lstrip()[:1] == b"<":
             self.crawler.stats.inc_value("govnews/skipped_not_html")
@@ -87,23 +147,154 @@ class PortalSpider(scrapy.Spider):
             self.crawler.stats.inc_value("govnews/unreadable")
             return
         if extraction.is_article:
-            url = extraction.record.get("url")
-            if url not in self.seen_records:
-                self.seen_records.add(url)
-                yield {**extraction.record, "_fetched_from": response.url}
-        yield from self.follow_links(response)
+            yield from self.article_item(response, extraction.record)
+        yield from self.follow_links(response, extraction.is_article)
 
-    def follow_links(self, response):
-        for href in response.css("a::attr(href)").getall():
-            url = self.to_origin(urljoin(response.url, href.strip()))
-            if self._follows(url):
-                yield scrapy.Request(url, callback=self.parse)
+    def article_item(self, response, record):
+        url = record.get("url")
+        self.remember_fetch(response, self.identity(response.url))
+        if url in self.seen_records:
+            return
+        self.seen_records.add(url)
+        published = record.get("published")
+        if self.since and published and published[:10] < self.since:
+            self.crawler.stats.inc_value("govnews/skipped_before_since")
+            return
+        yield {**record, "_fetched_from": response.url}
 
-    def _follows(self, url: str, sitemap: bool = False) -> bool:
+    def not_modified(self, response):
+        """A 304: the archive's copy is current; one request, no write to the records."""
+        self.crawler.stats.inc_value("govnews/not_modified")
+        self.crawler.stats.inc_value("govnews/unchanged")
+        self.remember_fetch(response, self.identity(response.url))
+
+    def remember_fetch(self, response, url):
+        if self.store is None or not url:
+            return
+        headers = response.headers
+        self.store.record_fetch(url, self.profile.id if self.profile else None, response.status,
+                                etag=_header(headers, "ETag"), last_modified=_header(headers, "Last-Modified"))
+        self.known[url] = {"checked": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+    def follow_links(self, response, is_article: bool):
+        links = self.page_links(response)
+        fresh = [(url, paging) for url, paging in links if url not in self.requested]
+        if not is_article and self.looks_barren(response.url, fresh):
+            return
+        stop_paging = not is_article and self.listing_exhausted(response, links)
+        for url, paging in fresh:
+            if paging and stop_paging:
+                self.crawler.stats.inc_value("govnews/paging_stopped")
+                continue
+            if self.identity(url) in self.known:
+                yield from self.article_request(url)
+            else:
+                yield from self.page_request(url)
+        yield from self.feed_requests(response)
+
+    def feed_requests(self, response):
+        """RSS and Atom feeds announced by <link rel="alternate">."""
+        for link in response.xpath("//link[@rel='alternate'][@href]"):
+            if (link.attrib.get("type") or "").lower() not in discovery.FEED_TYPES:
+                continue
+            url = self.to_origin(urljoin(response.url, link.attrib["href"].strip()))
+            if self._follows(url, listing=True) and url not in self.requested:
+                self.requested.add(url)
+                yield scrapy.Request(url, callback=self.parse_feed, errback=self.ignore)
+
+    def page_links(self, response) -> list[tuple[str, bool]]:
+        """(URL, is a pagination link) for every link of the page that the crawl may follow."""
+        found = {}
+        for anchor in response.xpath("//a[@href]"):
+            url = canonical_url(self.to_origin(urljoin(response.url, anchor.attrib["href"].strip())))
+            if not self._follows(url):
+                continue
+            text = " ".join(anchor.xpath(".//text()").getall())
+            paging = discovery.is_pagination(url, text, anchor.attrib.get("rel", ""))
+            found[url] = found.get(url, False) or paging
+        return list(found.items())
+
+    def looks_barren(self, url: str, fresh) -> bool:
+        """Trap guard: pages of one URL shape that only ever lead to more of the same shape
+        (an endless calendar, session ids) stop being followed after a run of them."""
+        shape = discovery.url_shape(url)
+        if any(discovery.url_shape(link) != shape for link, _ in fresh):
+            self.barren_runs[shape] = 0
+            return False
+        self.barren_runs[shape] += 1
+        if self.barren_runs[shape] >= self.trap_run:
+            self.crawler.stats.inc_value("govnews/trap_pages_cut")
+            return True
+        return False
+
+    def listing_exhausted(self, response, links) -> bool:
+        """Re-crawl: a listing page that holds only known articles (or only ones older than
+        --since) is the last one worth paging through."""
+        articles = [u for u, paging in links if not paging and self._is_article_link(u)]
+        if articles and all(self.identity(u) in self.known for u in articles):
+            return True
+        if self.since:
+            wanted = set(articles)
+            anchors = [a.root for a in response.xpath("//a[@href]")
+                       if canonical_url(self.to_origin(urljoin(response.url, a.attrib["href"].strip()))) in wanted]
+            dates = [d for d in map(discovery.item_date, anchors) if d]
+            return bool(dates) and all(d[:10] < self.since for d in dates)
+        return False
+
+    def _is_article_link(self, url: str) -> bool:
+        by_profile = self.profile.is_article_url(url) if self.profile else None
+        return by_profile if by_profile is not None else self.identity(url) in self.known
+
+    # -- requests ---------------------------------------------------------------------------
+    def page_request(self, url: str):
+        self.requested.add(url)
+        yield scrapy.Request(url, callback=self.parse)
+
+    def article_request(self, url: str, changed_since: str | None = None):
+        """A new article is fetched; a known one is revalidated with conditional GET, at most once
+        per interval unless a sitemap or feed says it changed after the last check."""
+        if not self._follows(url) or url in self.requested:
+            return
+        state = self.known.get(self.identity(url))
+        if state is None:
+            yield from self.page_request(url)
+            return
+        if self.recently_checked(state) and not (changed_since and changed_since > (state.get("checked") or "")):
+            self.crawler.stats.inc_value("govnews/skipped_known")
+            self.requested.add(url)
+            return
+        headers = {}
+        if state.get("etag"):
+            headers["If-None-Match"] = state["etag"]
+        if state.get("last_modified"):
+            headers["If-Modified-Since"] = state["last_modified"]
+        self.requested.add(url)
+        yield scrapy.Request(url, callback=self.parse, headers=headers, meta={"handle_httpstatus_list": [304]})
+
+    def recently_checked(self, state: dict) -> bool:
+        checked = state.get("checked")
+        if not checked:
+            return False
+        return datetime.now(timezone.utc) - datetime.fromisoformat(checked) < self.revalidate_after
+
+    def _follows(self, url: str, listing: bool = False) -> bool:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or parts.netloc.lower() not in self.hosts:
             return False
-        if not sitemap and parts.path.lower().endswith(_SKIP_EXTENSIONS):
+        if not listing and parts.path.lower().endswith(_SKIP_EXTENSIONS):
             return False
-        return not re.search(r"/(?:admin|login|dang-nhap|search|tim-kiem)(?:/|$|\.)", parts.path, re.IGNORECASE)
+        return not re.search(_NOT_CRAWLED, parts.path, re.IGNORECASE)
 
+
+def _header(headers, name: str) -> str | None:
+    value = headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _feed_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError):
+        return parse_iso(text)

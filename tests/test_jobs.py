@@ -1,0 +1,41 @@
+"""Crawl jobs: live progress, counts, failed and orphaned jobs."""
+import re
+
+from archive.store import Store
+from conftest import run_cli
+from scraper.settings import LOOPBACK
+
+SODTTG = "sodttg.langson.gov.vn"
+
+
+def _loopback_settings():
+    return [arg for name, value in LOOPBACK.items() for arg in ("-s", f"{name}={value}")]
+
+
+def test_progress_is_printed_as_plain_lines_when_not_a_terminal(sample_portal, tmp_path):
+    result = run_cli("crawl", SODTTG, "--origin", f"{SODTTG}={sample_portal.origins[SODTTG]}", *_loopback_settings(),
+                     "-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+                     "-s", "GOVNEWS_PROGRESS_INTERVAL=0.2", data=tmp_path, check=True)
+    lines = [line for line in result.stderr.splitlines()
+             if re.fullmatch(rf"{SODTTG}: \d+ pages, \d+ new, \d+ changed, \d+ unchanged, \d+ errors, [\d.]+ pages/s",
+                             line)]
+    assert len(lines) >= 2 and "\r" not in result.stderr
+    assert re.search(r"job \d+ sodttg.langson.gov.vn: finished pages \d+, new 18,", result.stdout)
+
+
+def test_a_site_that_cannot_be_reached_is_a_failed_job(tmp_path):
+    result = run_cli("crawl", SODTTG, "--origin", f"{SODTTG}=http://127.0.0.1:9", *_loopback_settings(),
+                     "--no-index", data=tmp_path)
+    assert result.returncode == 1
+    with Store(tmp_path / "archive.sqlite3") as store:
+        job = store.jobs()[0]
+    assert job["state"] == "failed" and job["stats"]["errors_by_kind"]
+
+
+def test_a_job_left_running_by_a_killed_crawl_is_marked_interrupted(tmp_path):
+    with Store(tmp_path / "archive.sqlite3") as store:
+        orphan = store.create_job(SODTTG, pid=2 ** 22 + 12345)  # above any pid_max: no such process
+    run_cli("crawl", SODTTG, "--origin", f"{SODTTG}=http://127.0.0.1:9", *_loopback_settings(), "--no-index",
+            data=tmp_path)
+    with Store(tmp_path / "archive.sqlite3") as store:
+        assert store.get_job(orphan)["state"] == "interrupted"
