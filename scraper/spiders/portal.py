@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import scrapy
-from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from scrapy.utils.sitemap import Sitemap
 
 from archive.record import canonical_url
 from archive.store import Store
@@ -59,6 +59,7 @@ class PortalSpider(scrapy.Spider):
         if settings.get("GOVNEWS_DATA"):
             spider.open_archive(Path(settings["GOVNEWS_DATA"]) / "archive.sqlite3")
         crawler.signals.connect(spider.close_archive, signal=scrapy.signals.spider_closed)
+        crawler.signals.connect(spider.robots_parsed, signal=scrapy.signals.robots_parsed)
         return spider
 
     # -- the archive's knowledge of the site ------------------------------------------------
@@ -93,15 +94,24 @@ class PortalSpider(scrapy.Spider):
         for seed in self.seeds:
             self.requested.add(seed)
             yield scrapy.Request(seed, callback=self.parse)
-            root = urlunsplit(urlsplit(seed)[:2] + ("/robots.txt", "", ""))
-            yield scrapy.Request(root, callback=self.parse_robots, errback=self.ignore, priority=5)
+            if not self.settings.getbool("ROBOTSTXT_OBEY"):
+                for request in self.sitemap_requests(seed, []):
+                    yield request
 
-    def parse_robots(self, response):
-        """Sitemaps named by robots.txt, or /sitemap.xml; never one on a host outside the crawl."""
-        urls = [self.to_origin(u) for u in sitemap_urls_from_robots(response.body, base_url=response.url)]
-        urls = [u for u in urls if self._follows(u, listing=True)] or [urljoin(response.url, "/sitemap.xml")]
+    def robots_parsed(self, robotparser, request):
+        """robots.txt (fetched once, by Scrapy's robots middleware) names the sitemaps."""
+        named = getattr(getattr(robotparser, "rp", None), "sitemaps", None) or []
+        for sitemap_request in self.sitemap_requests(request.url, list(named)):
+            self.crawler.engine.crawl(sitemap_request)
+
+    def sitemap_requests(self, site_url: str, named: list[str]):
+        """Sitemaps named by robots.txt, else /sitemap.xml; never one on a host outside the crawl."""
+        urls = [self.to_origin(urljoin(site_url, u)) for u in named]
+        urls = [u for u in urls if self._follows(u, listing=True)] or [urljoin(site_url, "/sitemap.xml")]
         for url in urls:
-            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.ignore)
+            if url not in self.requested:
+                self.requested.add(url)
+                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.ignore)
 
     def parse_sitemap(self, response):
         try:
