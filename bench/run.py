@@ -109,3 +109,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    import crawl_scale
+
+    print()
+    print(crawl_scale.markdown(crawl_scale.main()))

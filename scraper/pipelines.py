@@ -1,5 +1,6 @@
 """The item pipeline: every extracted record goes into the archive; the crawl job keeps the tally."""
 import logging
+import time
 from pathlib import Path
 
 from scrapy import signals
@@ -45,11 +46,14 @@ class ArchivePipeline:
 
     def process_item(self, item, spider=None):
         record = {k: v for k, v in item.items() if not k.startswith("_")}
+        started = time.process_time()
         try:
             outcome = self.store.upsert(record)
         except InvalidRecord as err:
             self.stats.inc_value("govnews/invalid")
             raise DropItem(f"not archived: {err}") from None
+        finally:
+            self.stats.inc_value("govnews/cpu_ms_store", (time.process_time() - started) * 1000)
         self.stats.inc_value(f"govnews/{outcome}")
         return item
 

@@ -6,6 +6,7 @@ interval, and a listing whose page holds only known articles is not paged furthe
 """
 import email.utils
 import re
+import time
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -150,12 +151,15 @@ class PortalSpider(scrapy.Spider):
         if not content_type.lower().startswith(_HTML_TYPES) and not response.body.lstrip()[:1] == b"<":
             self.crawler.stats.inc_value("govnews/skipped_not_html")
             return
+        started = time.process_time()
         try:
             extraction = extract_html(response.body, response.url, self.profile, content_type or None)
         except ValueError as err:
             self.logger.warning("Cannot read %s: %s", response.url, err)
             self.crawler.stats.inc_value("govnews/unreadable")
             return
+        finally:
+            self.crawler.stats.inc_value("govnews/cpu_ms_extract", (time.process_time() - started) * 1000)
         if extraction.is_article:
             yield from self.article_item(response, extraction.record)
         yield from self.follow_links(response, extraction.is_article)
