@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govnews", description="A scraper and searchable archive of government news.")
     parser.add_argument("--version", action="version", version=f"govnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in (_crawl, _extract, _index, _search, _export, _import, _serve, _demo, _sites, _jobs):
+    for register in (_crawl, _extract, _reextract, _index, _search, _export, _import, _serve, _demo, _sites, _jobs):
         register(sub, common)
     return parser
 
@@ -193,6 +193,27 @@ def _read_source(source: str, url: str | None) -> tuple[bytes, str, str]:
         raise CommandError(f"no such file: {source}")
     kind = "text/plain" if path.suffix.lower() in (".txt", ".text") else ""
     return path.read_bytes(), url or path.resolve().as_uri(), kind
+
+
+def _reextract(sub, common):
+    p = sub.add_parser("reextract", parents=[common], help="rebuild records from the kept WARC files, no network")
+    p.add_argument("--site", help="only the WARC files of this site's crawl jobs")
+    p.add_argument("--job", type=int, help="only the WARC file of this crawl job")
+    p.add_argument("--no-index", action="store_true", help="do not bring the index up to date afterwards")
+    p.set_defaults(handler=cmd_reextract)
+
+
+def cmd_reextract(args):
+    from scraper.reextract import COUNTS, NoWarcFiles, reextract
+
+    where = paths(args.data)  # a data directory holding only warc/ is enough to rebuild the archive
+    try:
+        counts = reextract(where.data, site=args.site, job=args.job)
+    except NoWarcFiles as err:
+        raise CommandError(str(err)) from None
+    print(", ".join(f"{k} {counts[k]}" for k in COUNTS))
+    if not args.no_index:
+        _update_index(where)
 
 
 # -- index, search, export, import -------------------------------------------------------

@@ -30,6 +30,19 @@ END_MARKERS = re.compile(
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u3000]+")
 
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def looks_like_html(content_type: str | None, body: bytes) -> bool:
+    """An HTML page by its type, or by its first byte when the type says nothing useful;
+    sitemaps and feeds (XML) are not pages."""
+    content_type = (content_type or "").lower()
+    if content_type.startswith(HTML_TYPES):
+        return True
+    start = body.lstrip()[:5]
+    return "xml" not in content_type and start[:1] == b"<" and start != b"<?xml"
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Bytes to text: the charset of the HTTP header, else of the page's meta tag, else UTF-8 or a guess."""
     _, text = html_to_unicode(content_type, body)

@@ -15,14 +15,10 @@ OUTCOMES = ("new", "changed", "unchanged", "invalid")
 def job_tally(stats: dict) -> dict:
     """A crawl's counts as its job keeps them: pages, articles by outcome, errors by kind."""
     tally = {k: stats.get(f"govnews/{k}", 0) for k in OUTCOMES}
-    tally.update({k.split("/", 1)[1]: v for k, v in stats.items() if k.startswith("govnews/")})
+    tally.update({k.split("/", 1)[1]: v for k, v in stats.items() if k.startswith("govnews/") and k.count("/") == 1})
     tally["pages"] = stats.get("response_received_count", 0)
-    errors = {k.rsplit("/", 1)[1].split(".")[-1]: v for k, v in stats.items()
-              if k.startswith("downloader/exception_type_count/")}
-    errors.update({f"http_{k.rsplit('/', 1)[1]}": v for k, v in stats.items()
-                   if k.startswith("downloader/response_status_count/") and k[-3] in "45"})
-    tally["errors_by_kind"] = errors
-    tally["errors"] = stats.get("log_count/ERROR", 0)
+    tally["errors_by_kind"] = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("govnews/failed/")}
+    tally["errors"] = sum(tally["errors_by_kind"].values()) + stats.get("log_count/ERROR", 0)
     return tally
 
 
@@ -55,6 +51,8 @@ class ArchivePipeline:
         finally:
             self.stats.inc_value("govnews/cpu_ms_store", (time.process_time() - started) * 1000)
         self.stats.inc_value(f"govnews/{outcome}")
+        if item.get("_fetch"):
+            self.store.record_fetch(**item["_fetch"])
         return item
 
     def close_spider(self, spider=None):

@@ -47,7 +47,7 @@ class CrawlProgress:
         self.save(spider, tally)
 
     def write_line(self, spider, tally):
-        errors = sum(tally["errors_by_kind"].values()) + tally["errors"]
+        errors = tally["errors"]
         line = (f"{spider.name.split(':', 1)[-1]}: {tally['pages']} pages, {tally['new']} new, "
                 f"{tally['changed']} changed, {tally['unchanged']} unchanged, {errors} errors, "
                 f"{tally['rate']:.1f} pages/s")

@@ -1,23 +1,23 @@
 """Records rebuilt from the kept WARC files: the spider's extraction run over the captured
 responses, with no network at all. Run it after the extractor or a site profile changes.
 
-The newest capture of a page wins: files are read newest job first, and within one file the
-first capture of a record counts, as in the crawl that wrote it. So a re-crawl that only got
-304s for a page leaves its older full capture in charge, and re-running is idempotent.
+Each record comes from the newest crawl that fetched its page in full: files are read newest job
+first and the first capture of a record read wins (within one crawl, its first capture, as the
+spider itself keeps). So a re-crawl that only got a 304 for a page leaves the older full capture
+in charge, and re-extracting twice changes nothing.
 """
 import os
-import zlib
 from datetime import datetime
 from pathlib import Path
 
 from archive.record import InvalidRecord
 from archive.store import Store
 from scraper.extraction import extract_html
+from scraper.htmltext import looks_like_html
 from scraper.profiles import Profile, load_profiles, profile_for_url
-from scraper.warc import WARC_DIR, job_of, warcinfo_fields, whole_records
+from scraper.warc import WARC_DIR, job_of, payload, warcinfo_fields, whole_records
 
 COUNTS = ("responses", "articles", "new", "changed", "unchanged", "invalid", "files")
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 class NoWarcFiles(LookupError):
@@ -34,7 +34,8 @@ def reextract(data_dir: Path, site: str | None = None, job: int | None = None) -
         try:
             counts = _reextract_files(store, files, load_profiles())
         except BaseException as err:
-            store.finish_job(job_id, "failed", error=f"{type(err).__name__}: {err}")
+            state = "cancelled" if isinstance(err, KeyboardInterrupt) else "failed"
+            store.finish_job(job_id, state, error=f"{type(err).__name__}: {err}")
             raise
         store.finish_job(job_id, "finished", stats=counts)
     return counts
@@ -49,8 +50,8 @@ def warc_files(store: Store, data_dir: Path, site: str | None = None, job: int |
     if site is not None:
         found = [p for p in found if (store.get_job(job_of(p)) or {}).get("site") == site]
     if not found:
-        wanted = " and ".join(filter(None, (site and f"site {site}", job is not None and f"job {job}")))
-        raise NoWarcFiles(f"no WARC files{' of ' + wanted if wanted else ''} in {Path(data_dir) / WARC_DIR}")
+        which = f" of job {job}" if job is not None else f" of site {site}" if site is not None else ""
+        raise NoWarcFiles(f"no WARC files{which} in {Path(data_dir) / WARC_DIR}")
     return found
 
 
@@ -83,39 +84,26 @@ def _articles(path: Path, profiles: dict[str, Profile], counts: dict):
             continue
         counts["responses"] += 1
         url = warc_record.rec_headers.get_header("WARC-Target-URI")
-        extraction = _extract(warc_record, url, crawl_profile or profile_for_url(url, profiles))
-        if extraction is None:
+        try:
+            page = _html_page(warc_record)
+            if page is None:
+                continue
+            extraction = extract_html(page[0], url, crawl_profile or profile_for_url(url, profiles), page[1] or None)
+        except ValueError:  # an undecodable body or an unreadable page: no record, as in the crawl
             counts["invalid"] += 1
-        elif extraction.is_article:
+            continue
+        if extraction.is_article:
             yield {**extraction.record, "fetched": _capture_time(warc_record)}
 
 
-def _extract(warc_record, url: str, profile: Profile | None):
-    """The spider's extraction of an HTML 200 response; False for any other response, None for
-    a page that cannot be read."""
+def _html_page(warc_record) -> tuple[bytes, str] | None:
+    """(body, Content-Type) of an HTML 200 response; None for any other response."""
     http = warc_record.http_headers
     if http is None or http.get_statuscode() != "200":
-        return False
+        return None
     content_type = http.get_header("Content-Type") or ""
-    try:
-        body = warc_record.content_stream().read()
-    except (zlib.error, OSError, ValueError):  # a body the server mis-encoded
-        return None
-    if not _is_html(content_type, body):
-        return False
-    try:
-        return extract_html(body, url, profile, content_type or None)
-    except ValueError:
-        return None
-
-
-def _is_html(content_type: str, body: bytes) -> bool:
-    """As the spider decides for the pages it parses; sitemaps and feeds (XML) are not pages."""
-    content_type = content_type.lower()
-    if content_type.startswith(_HTML_TYPES):
-        return True
-    start = body.lstrip()[:5]
-    return "xml" not in content_type and start[:1] == b"<" and start != b"<?xml"
+    body = payload(warc_record)
+    return (body, content_type) if looks_like_html(content_type, body) else None
 
 
 def _capture_time(warc_record) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
 
 from archive.store import Store
 from scraper import settings as crawl_settings
@@ -42,6 +43,7 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
     data_dir = Path(data_dir)
     (data_dir / "jobs").mkdir(parents=True, exist_ok=True)
     settings = {**crawl_settings.DEFAULTS, **(overrides or {}), "GOVNEWS_DATA": str(data_dir)}
+    settings["DOWNLOAD_SLOTS"] = profile_delays(targets, Settings(settings))
     # Scrapy installs its own SIGINT/SIGTERM handlers; what runs after the crawl (the demo's web
     # server) must get the usual ones back.
     saved_handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -70,6 +72,18 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
             signal.signal(sig, previous)
         _mark_unfinished(data_dir, job_ids)
     return job_ids
+
+
+def profile_delays(targets: list[CrawlTarget], settings: Settings) -> dict:
+    """Each profile's crawl_delay as a floor for its hosts' download slots."""
+    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+    if not settings.getbool("GOVNEWS_PROFILE_DELAY"):
+        return slots
+    for target in targets:
+        if target.profile:
+            delay = max(target.profile.crawl_delay, settings.getfloat("DOWNLOAD_DELAY"))
+            slots.update({domain: {"delay": delay} for domain in target.profile.allowed_domains})
+    return slots
 
 
 def mark_orphaned_jobs(store: Store) -> None:

@@ -28,7 +28,23 @@ DEFAULTS = {
     "DOWNLOADER_MIDDLEWARES": {
         # beside the downloader, so bodies are kept as on the wire (before decompression)
         "scraper.warc.WarcMiddleware": 950,
+        # beside RetryMiddleware (550), so they see each failure before it becomes a retry, and
+        # engine side of HttpCompressionMiddleware (590), so the guard sniffs decompressed bodies
+        "scraper.politeness.HostPacingMiddleware": 560,
+        "scraper.politeness.ResponseGuardMiddleware": 570,
     },
+    # A response larger than this is cancelled while it downloads; the warning comes earlier.
+    "DOWNLOAD_MAXSIZE": 10 * 1024 * 1024,
+    "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
+    # robots.txt Crawl-delay (which Scrapy parses but does not apply) paces each host, up to a cap.
+    "GOVNEWS_OBEY_CRAWL_DELAY": True,
+    "GOVNEWS_MAX_CRAWL_DELAY": 60.0,
+    # A failing host (5xx, timeouts: what RetryMiddleware retries) waits BASE seconds, doubling with
+    # each failure in a row up to MAX, and halving back with each success; a retry waits likewise.
+    "GOVNEWS_BACKOFF_BASE": 2.0,
+    "GOVNEWS_BACKOFF_MAX": 120.0,
+    # After this many failures in a row a host gets no more requests in this crawl (0: never).
+    "GOVNEWS_HOST_FAILURE_LIMIT": 10,
     # Re-crawls revalidate a known article (conditional GET) at most once per this many hours.
     "GOVNEWS_REVALIDATE_HOURS": 168,
     # Trap guard: after this many pages in a row of one URL shape that lead only to more of that
@@ -40,6 +56,8 @@ DEFAULTS = {
 
 # For sites served on 127.0.0.1 by tests, benchmarks and the demo: no waiting between requests.
 LOOPBACK = {
+    "GOVNEWS_BACKOFF_BASE": 0.1,
+    "GOVNEWS_BACKOFF_MAX": 2.0,
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,

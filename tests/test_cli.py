@@ -176,3 +176,21 @@ def test_demo_crawls_indexes_serves_and_is_idempotent(tmp_path, expected_article
     assert time.monotonic() - started < 30
     assert f"0 records indexed, {len(expected_articles)} in the archive" in second.stdout
     assert '"new": 0' in second.stdout and '"changed": 0' in second.stdout
+
+
+def test_reextract_rebuilds_the_archive_from_warc_alone(crawled, expected_articles, tmp_path):
+    data = tmp_path / "d"
+    shutil.copytree(crawled["data"] / "warc", data / "warc")
+    result = run_cli("reextract", data=data, check=True)
+    assert f"new {len(expected_articles)}," in result.stdout
+    found = json.loads(run_cli("search", "ডিজিটাল", "--json", data=data, check=True).stdout)
+    assert found["total"] == 2
+
+
+def test_reextract_of_an_unknown_job_is_a_clear_error(crawled, tmp_path):
+    data = tmp_path / "d"
+    shutil.copytree(crawled["data"], data)
+    result = run_cli("reextract", "--job", "999", data=data)
+    assert result.returncode == 1 and "999" in result.stderr
+    ok = run_cli("reextract", "--site", "sodttg.langson.gov.vn", data=data, check=True)
+    assert "unchanged 18" in ok.stdout and "0 records indexed" in ok.stdout

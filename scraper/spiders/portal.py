@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 
 from archive.record import canonical_url
@@ -20,11 +22,11 @@ from archive.store import Store
 from scraper import discovery
 from scraper.dates import parse_iso
 from scraper.extraction import ATTACHMENT_EXTENSIONS, extract_html
+from scraper.htmltext import looks_like_html
 from scraper.profiles import Profile
 
 _SKIP_EXTENSIONS = ATTACHMENT_EXTENSIONS + (
     ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".mp3", ".mp4", ".avi", ".css", ".js", ".xml", ".rss")
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 _NOT_CRAWLED = r"/(?:admin|login|dang-nhap|search|tim-kiem)(?:/|$|\.)"
 
 
@@ -53,8 +55,6 @@ class PortalSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        if spider.profile and settings.getbool("GOVNEWS_PROFILE_DELAY"):
-            spider.download_delay = max(spider.profile.crawl_delay, settings.getfloat("DOWNLOAD_DELAY"))
         spider.revalidate_after = timedelta(hours=settings.getfloat("GOVNEWS_REVALIDATE_HOURS"))
         spider.trap_run = settings.getint("GOVNEWS_TRAP_RUN")
         if settings.get("GOVNEWS_DATA"):
@@ -64,6 +64,8 @@ class PortalSpider(scrapy.Spider):
         return spider
 
     # -- the archive's knowledge of the site ------------------------------------------------
+    # `known` is what the archive held when the crawl started; pages fetched during this crawl are
+    # in `requested`, so a listing is never judged "all known" by articles found minutes ago.
     def open_archive(self, path: Path) -> None:
         self.store = Store(path)
         site = self.profile.id if self.profile else None
@@ -84,8 +86,10 @@ class PortalSpider(scrapy.Spider):
 
     def to_origin(self, url: str) -> str:
         """With a mirror origin (the sample portal on loopback), URLs of the real host go to the mirror."""
-        if not self.origin or not self.profile or not self.profile.owns(url):
+        if not self.origin or not self.profile:
             return url
+        if (urlsplit(url).hostname or "").lower() not in self.profile.allowed_domains:
+            return url  # a subdomain is another site, even where the profile's domains cover it
         origin = urlsplit(self.origin)
         parts = urlsplit(url)
         return urlunsplit((origin.scheme, origin.netloc, parts.path, parts.query, ""))
@@ -94,7 +98,7 @@ class PortalSpider(scrapy.Spider):
     async def start(self):
         for seed in self.seeds:
             self.requested.add(seed)
-            yield scrapy.Request(seed, callback=self.parse)
+            yield scrapy.Request(seed, callback=self.parse, errback=self.request_failed)
             if not self.settings.getbool("ROBOTSTXT_OBEY"):
                 for request in self.sitemap_requests(seed, []):
                     yield request
@@ -139,6 +143,17 @@ class PortalSpider(scrapy.Spider):
                 continue
             yield from self.article_request(self.to_origin(urljoin(response.url, link)), changed_since=published)
 
+    def request_failed(self, failure):
+        """One line and a count per failed page; a page that robots.txt or a paused host keeps us
+        from fetching is a decision, not an error."""
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self.logger.info("Not fetched: %s (%s)", failure.request.url, failure.value)
+            return
+        kind = (f"http_{failure.value.response.status}" if failure.check(HttpError)
+                else failure.type.__name__)
+        self.crawler.stats.inc_value(f"govnews/failed/{kind}")
+        self.logger.warning("Could not fetch %s: %s", failure.request.url, kind)
+
     def ignore(self, failure):
         self.logger.debug("Optional discovery URL not available: %s", failure.request.url)
 
@@ -148,7 +163,7 @@ class PortalSpider(scrapy.Spider):
             self.not_modified(response)
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        if not content_type.lower().startswith(_HTML_TYPES) and not response.body.lstrip()[:1] == b"<":
+        if not looks_like_html(content_type, response.body):
             self.crawler.stats.inc_value("govnews/skipped_not_html")
             return
         started = time.process_time()
@@ -166,7 +181,6 @@ class PortalSpider(scrapy.Spider):
 
     def article_item(self, response, record):
         url = record.get("url")
-        self.remember_fetch(response, self.identity(response.url))
         if url in self.seen_records:
             return
         self.seen_records.add(url)
@@ -174,21 +188,24 @@ class PortalSpider(scrapy.Spider):
         if self.since and published and published[:10] < self.since:
             self.crawler.stats.inc_value("govnews/skipped_before_since")
             return
-        yield {**record, "_fetched_from": response.url}
+        # The pipeline records the fetch once the record is stored: a crawl killed in between
+        # must not leave a page "checked" that the archive does not hold.
+        yield {**record, "_fetched_from": response.url, "_fetch": self.fetch_state(response)}
 
     def not_modified(self, response):
         """A 304: the archive's copy is current; one request, no write to the records."""
         self.crawler.stats.inc_value("govnews/not_modified")
         self.crawler.stats.inc_value("govnews/unchanged")
-        self.remember_fetch(response, self.identity(response.url))
+        self.remember_fetch(response)
 
-    def remember_fetch(self, response, url):
-        if self.store is None or not url:
-            return
-        headers = response.headers
-        self.store.record_fetch(url, self.profile.id if self.profile else None, response.status,
-                                etag=_header(headers, "ETag"), last_modified=_header(headers, "Last-Modified"))
-        self.known[url] = {"checked": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    def fetch_state(self, response) -> dict:
+        return {"url": self.identity(response.url), "site": self.profile.id if self.profile else None,
+                "status": response.status, "etag": _header(response.headers, "ETag"),
+                "last_modified": _header(response.headers, "Last-Modified")}
+
+    def remember_fetch(self, response):
+        if self.store is not None:
+            self.store.record_fetch(**self.fetch_state(response))
 
     def follow_links(self, response, is_article: bool):
         links = self.page_links(response)
@@ -262,7 +279,7 @@ class PortalSpider(scrapy.Spider):
     # -- requests ---------------------------------------------------------------------------
     def page_request(self, url: str):
         self.requested.add(url)
-        yield scrapy.Request(url, callback=self.parse)
+        yield scrapy.Request(url, callback=self.parse, errback=self.request_failed)
 
     def article_request(self, url: str, changed_since: str | None = None):
         """A new article is fetched; a known one is revalidated with conditional GET, at most once
@@ -283,7 +300,8 @@ class PortalSpider(scrapy.Spider):
         if state.get("last_modified"):
             headers["If-Modified-Since"] = state["last_modified"]
         self.requested.add(url)
-        yield scrapy.Request(url, callback=self.parse, headers=headers, meta={"handle_httpstatus_list": [304]})
+        yield scrapy.Request(url, callback=self.parse, errback=self.request_failed, headers=headers,
+                             meta={"handle_httpstatus_list": [304]})
 
     def recently_checked(self, state: dict) -> bool:
         checked = state.get("checked")
