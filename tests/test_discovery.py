@@ -116,3 +116,37 @@ def test_generic_crawl_finds_articles_through(channel, tmp_path):
     with Store(tmp_path / "data" / "archive.sqlite3") as store:
         assert sorted(r["url"] for r in store.iter_records()) == sorted(REAL)
     assert len(paths) == len(set(paths)), "a page was fetched twice"
+
+
+def crawl_site(tmp_path, files, *settings):
+    describe_site(tmp_path / "site")
+    loopback = [arg for name, value in LOOPBACK.items() for arg in ("-s", f"{name}={value}")]
+    with SamplePortal(root=tmp_path / "site") as portal:
+        build_site(tmp_path / "site", files, portal.origins[HOST])
+        run_cli("crawl", "--start-url", portal.origins[HOST] + "/", *loopback, *settings, "--no-index",
+                data=tmp_path / "data", check=True)
+        hits = list(portal.hits)
+    with Store(tmp_path / "data" / "archive.sqlite3") as store:
+        return hits, sorted(r["url"] for r in store.iter_records())
+
+
+def calendar_page(day: int) -> str:
+    return listing([f"/lich.html?ngay={day + 1}"]).replace("<ul>", f"<h1>Lịch công tác ngày {day}</h1><ul>")
+
+
+def test_an_endless_calendar_is_cut_by_the_run_of_pages_that_lead_nowhere_new(tmp_path):
+    calendar = {f"/lich.html@ngay={day}": calendar_page(day) for day in range(1, 200)}
+    files = {"/": listing([f"/tin/bai-{n}.html" for n in range(1, 7)] + ["/lich.html?ngay=1"]), **calendar}
+    hits, urls = crawl_site(tmp_path, files, "-s", "DEPTH_LIMIT=0", "-s", "GOVNEWS_TRAP_RUN=5")
+    assert urls == sorted(REAL)
+    calendar_hits = [path for _, path, _ in hits if path.startswith("/lich.html")]
+    assert 5 <= len(calendar_hits) <= 6
+
+
+def test_session_ids_and_tracking_parameters_do_not_make_new_pages(tmp_path):
+    links = ["/tin/bai-1.html;jsessionid=A1B2", "/tin/bai-1.html?utm_source=zalo", "/tin/bai-1.html",
+             "/tin/bai-2.html?PHPSESSID=77&utm_medium=x", "/tin/bai-2.html?PHPSESSID=78"]
+    hits, urls = crawl_site(tmp_path, {"/": listing(links)})
+    assert urls == sorted(REAL[:2])
+    article_hits = [path for _, path, _ in hits if path.startswith("/tin/")]
+    assert sorted(article_hits) == ["/tin/bai-1.html", "/tin/bai-2.html"]

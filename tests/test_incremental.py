@@ -79,3 +79,28 @@ def test_since_bounds_a_crawl_by_publication_date(portal_copy, tmp_path):
 def test_since_must_be_a_date(tmp_path):
     result = run_cli("crawl", SODTTG, "--since", "last week", data=tmp_path)
     assert result.returncode == 1 and "YYYY-MM-DD" in result.stderr
+
+
+def test_a_sitemap_lastmod_after_the_last_check_revalidates_within_the_interval(portal_copy, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    portal, site_dir = portal_copy
+    data = tmp_path / "data"
+    run_cli(*crawl_args(portal.origins), data=data, check=True)
+    edit_article(site_dir)
+    sitemap = site_dir / "sitemap.xml"
+    later = (datetime.now(timezone.utc) + timedelta(minutes=5)).isoformat(timespec="seconds")
+    text = sitemap.read_text(encoding="utf-8")
+    entry = text.index(EDITED)
+    stamp = text.index("<lastmod>", entry) + len("<lastmod>")
+    sitemap.write_text(text[:stamp] + later + text[text.index("</lastmod>", stamp):], encoding="utf-8")
+    portal.hits.clear()
+
+    run_cli(*crawl_args(portal.origins), data=data, check=True)  # the default interval: a week
+
+    with Store(data / "archive.sqlite3") as store:
+        job = next(j for j in store.jobs() if j["site"] == SODTTG)
+    assert (job["stats"]["new"], job["stats"]["changed"]) == (0, 1)
+    articles = [path for site, path, _ in portal.hits if site == SODTTG and path.endswith(".html")
+                and path.count("/") == 3 and "/trang-" not in path]
+    assert articles == [EDITED]

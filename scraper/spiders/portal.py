@@ -290,7 +290,7 @@ class PortalSpider(scrapy.Spider):
         if state is None:
             yield from self.page_request(url)
             return
-        if self.recently_checked(state) and not (changed_since and changed_since > (state.get("checked") or "")):
+        if self.recently_checked(state) and not _later(changed_since, state.get("checked")):
             self.crawler.stats.inc_value("govnews/skipped_known")
             self.requested.add(url)
             return
@@ -321,6 +321,16 @@ class PortalSpider(scrapy.Spider):
 def _header(headers, name: str) -> str | None:
     value = headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _later(changed: str | None, checked: str | None) -> bool:
+    """Did a sitemap's lastmod or a feed's date come after the page was last checked?"""
+    if not changed or not checked:
+        return False
+    changed_at = datetime.fromisoformat(changed)
+    if changed_at.tzinfo is None:  # a bare date: the end of that day in Vietnam
+        changed_at = changed_at.replace(hour=23, minute=59, tzinfo=timezone(timedelta(hours=7)))
+    return changed_at > datetime.fromisoformat(checked)
 
 
 def _feed_date(text: str | None) -> str | None:
