@@ -1,5 +1,6 @@
 """Crawl jobs: live progress, counts, failed and orphaned jobs."""
 import re
+import subprocess
 
 from archive.store import Store
 from conftest import run_cli
@@ -39,3 +40,29 @@ def test_a_job_left_running_by_a_killed_crawl_is_marked_interrupted(tmp_path):
             data=tmp_path)
     with Store(tmp_path / "archive.sqlite3") as store:
         assert store.get_job(orphan)["state"] == "interrupted"
+
+
+def test_progress_on_a_terminal_rewrites_one_status_line(sample_portal, tmp_path):
+    import os
+    import pty
+
+    from conftest import GOVNEWS, ROOT
+
+    leader, follower = pty.openpty()
+    args = ["crawl", SODTTG, "--origin", f"{SODTTG}={sample_portal.origins[SODTTG]}", *_loopback_settings(),
+            "-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+            "-s", "GOVNEWS_PROGRESS_INTERVAL=0.2", "--no-index", "--data", str(tmp_path)]
+    process = subprocess.Popen([GOVNEWS, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the crawl has ended
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait(timeout=60) == 0
+    text = output.decode("utf-8", errors="replace")
+    assert text.count("\r\x1b[K") >= 2 and f"{SODTTG}: " in text

@@ -47,6 +47,7 @@ class PortalSpider(scrapy.Spider):
         self.hosts = {urlsplit(u).netloc.lower() for u in self.seeds}
         self.seen_records: set[str] = set()
         self.requested: set[str] = set()
+        self.skipped: set[str] = set()
         self.barren_runs: Counter = Counter()
         self.known: dict[str, dict] = {}
         self.store: Store | None = None
@@ -291,8 +292,10 @@ class PortalSpider(scrapy.Spider):
             yield from self.page_request(url)
             return
         if self.recently_checked(state) and not _later(changed_since, state.get("checked")):
-            self.crawler.stats.inc_value("govnews/skipped_known")
-            self.requested.add(url)
+            # Not marked as requested: a sitemap or feed read later may still say it changed.
+            if url not in self.skipped:
+                self.skipped.add(url)
+                self.crawler.stats.inc_value("govnews/skipped_known")
             return
         headers = {}
         if state.get("etag"):
