@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
+import trafilatura
+from htmldate import find_date
+
 from archive.docref import find_references
 from archive.record import canonical_url
 from archive.text import nfc
@@ -16,9 +19,10 @@ TITLE_SELECTORS = ("[data-role=title]", "h1.detail-title", "h1.article-title", "
                    "#divArticleDescription3 h1", "h1.title", ".news-title", "#news-title", "article h1", "main h1", "h1")
 SUMMARY_SELECTORS = ("[data-role=sapo]", ".detail-sapo", ".sapo", "[class*=sapo]", ".the-article-summary", "#news-des",
                      "#divArticleDescription1", ".lead", ".summary", "[itemprop=description]")
-BODY_SELECTORS = ("[data-role=content]", "[itemprop=articleBody]", ".detail-content", ".the-article-body",
-                  ".article-body", ".content-detail", ".news-content", ".noi-dung", "#divArticleDescription2",
-                  "#divArticleContent", "#toanvancontent", ".journal-content-article", ".article-content")
+# The body containers of the Vietnamese portal families; other pages go to trafilatura.
+BODY_SELECTORS = ("[data-role=content]", ".detail-content", ".the-article-body", ".content-detail", ".news-content",
+                  ".noi-dung", "#divArticleDescription2", "#divArticleContent", "#toanvancontent",
+                  ".journal-content-article")
 DATE_SELECTORS = ("[data-role=publishdate]", ".detail-time", ".the-article-timecreate", ".publish-date",
                   ".post-date", ".ngay-dang", ".date", ".time")
 AUTHOR_SELECTORS = ("a.detail-author-top-name", ".detail-author", ".the-article-author", ".author", ".tacgia")
@@ -26,6 +30,8 @@ CATEGORY_SELECTORS = ("[data-role=cate-name]", ".breadcrumb li:last-child a", ".
                       ".breadcrumbs a:last-child", ".category-breadcrump li:last-child a")
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar")
 _URL = re.compile(r"https?://\S+")
+# Pages in these languages get our own date patterns first; others get htmldate's reading.
+OUR_LANGUAGES = ("vi", "bn")
 _UPDATED_LABEL = re.compile(r"(?:cập nhật|updated|sửa đổi)", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\(.{3,300}\)$|^(?:ảnh|photo)\s*:", re.IGNORECASE | re.DOTALL)
 
@@ -49,13 +55,14 @@ def extract_html(html: str | bytes, url: str, profile: Profile | None = None,
     text = htmltext.decode_html(html, content_type) if isinstance(html, bytes) else nfc(html)
     root = htmltext.parse_html(text)
     htmltext.strip_scripts(root)
-    page = _Page(root, url, profile)
+    page = _Page(root, url, profile, text)
     return page.extract()
 
 
 class _Page:
-    def __init__(self, root, fetch_url: str, profile: Profile | None):
-        self.root, self.fetch_url, self.profile = root, fetch_url, profile
+    def __init__(self, root, fetch_url: str, profile: Profile | None, html: str):
+        self.root, self.fetch_url, self.profile, self.html = root, fetch_url, profile, html
+        self.generic = False  # no profile selector or known portal markup found the body
         self.ld = metadata.json_ld_article(root)
         self.meta = metadata.meta_tags(root)
         self.out = Extraction(record={})
@@ -73,6 +80,8 @@ class _Page:
         self._references()
         self._category()
         self._language()
+        if self.out.record.get("language") not in OUR_LANGUAGES:
+            self._date_by_htmldate(overrule=True)
         self.out.set("fetched", datetime.now(timezone.utc).replace(microsecond=0).isoformat(), "time of fetch")
         self.out.is_article = self._looks_like_article(title_el, container)
         return self.out
@@ -141,6 +150,7 @@ class _Page:
         el, source = self._find("body", BODY_SELECTORS)
         if el is None:
             el, source = _densest_block(self.root), "densest text block"
+            self.generic = True
         self.out.explain["body"] = source
         return el
 
@@ -160,8 +170,7 @@ class _Page:
             self._dates_from_markup(title_el, container)
 
     def _dates_from_markup(self, title_el, container):
-        region = self.root.find(".//article") if title_el is None else title_el
-        for time_el in (region if region is not None else self.root).iterfind(".//time"):
+        for time_el in _article_region(self.root, title_el).iterfind(".//time"):
             if self.out.set("published", dates.parse_iso(time_el.get("datetime") or ""), "<time datetime>"):
                 return
         if title_el is not None:
@@ -170,6 +179,20 @@ class _Page:
             el, selector = self._select(DATE_SELECTORS)
             if el is not None:
                 self.out.set("published", _date_from_element(el), f"markup {selector}")
+        if "published" not in self.out.record:
+            self._date_by_htmldate()
+
+    def _date_by_htmldate(self, overrule: bool = False):
+        """htmldate's reading of the whole page. On our portals' pages, never a date the page
+        header shows (they print "today" there). On pages in other languages than ours it
+        overrules a date of another day: its knowledge of the world's sites beats our patterns
+        there (a UTC timestamp, say, whose day is not the one the site shows)."""
+        found = find_date(self.html, url=self.fetch_url, extensive_search=True, original_date=True)
+        if not found or (not overrule and found in _header_dates(self.root)):
+            return
+        current = self.out.record.get("published")
+        if current is None or (overrule and current[:10] != found):
+            self.out.set("published", found, "htmldate (whole page)")
 
     def _dates_after_title(self, title_el, container):
         """Dates written between the heading and the body: never the header's "today" or a sidebar's."""
@@ -191,12 +214,34 @@ class _Page:
         images = self._captioned_images(container)
         self._attachments(container)
         htmltext.strip_boilerplate(container)
-        paragraphs = _article_paragraphs(container, self.out.record)
-        paragraphs = self._take_captions(paragraphs, images)
+        found = _article_paragraphs(container, self.out.record)
+        paragraphs = self._take_captions(found, images)
         paragraphs = self._take_tail_lines(paragraphs)
         paragraphs = self._take_head_byline(paragraphs)
+        if self.generic:
+            # Bylines, source lines and captions were read from the page's own blocks above;
+            # trafilatura decides what else is article text.
+            taken = {text for text, _ in found} - {text for text, _ in paragraphs}
+            paragraphs = [(t, e) for t, e in self._generic_paragraphs(images) if t not in taken] or paragraphs
         self.out.set("images", images, "figures and captions in the body")
         self.out.record["body"] = "\n\n".join(text for text, _ in paragraphs)
+
+    def _generic_paragraphs(self, images) -> list[tuple[str, object]]:
+        """Main content by trafilatura, for pages of no known family; captions found in the page
+        are taken out of it, as from any body."""
+        text = trafilatura.extract(self.html, url=self.fetch_url, include_comments=False, include_tables=True)
+        if not text:
+            return []
+        self.out.explain["body"] = "trafilatura (generic main content)"
+        captions = {image["caption"] for image in images if image["caption"]}
+        lines = [htmltext.clean_line(line) for line in text.splitlines()]
+        kept = []
+        for line in lines:
+            if htmltext.END_MARKERS.match(line):
+                break
+            if line and line not in captions and line not in (self.out.record.get("title"), self.out.record.get("summary")):
+                kept.append((line, None))
+        return kept
 
     def _captioned_images(self, container) -> list[dict]:
         images = []
@@ -235,7 +280,7 @@ class _Page:
                     self.out.set("source_url", canonical_url(found.group(0).rstrip(").,")), "source line at the end")
                 paragraphs = paragraphs[:-1]
                 continue
-            styled = bool(htmltext.style_marks(el) & {"right", "bold", "italic"})
+            styled = el is not None and bool(htmltext.style_marks(el) & {"right", "bold", "italic"})
             authors = bylines.parse_byline(text, labelled_only=not styled)
             if not authors or "authors" in self.out.record:
                 break
@@ -353,6 +398,31 @@ def _strip_site_suffix(title: str) -> str:
 
 def _date_from_element(el) -> str | None:
     return dates.parse_iso(el.get("datetime") or el.get("content") or "") or dates.first_date(htmltext.text_of(el))
+
+
+def _article_region(root, title_el):
+    """Where an article's own <time> elements are: its <article>, or the block around its heading."""
+    article = root.find(".//article")
+    if article is not None:
+        return article
+    if title_el is None:
+        return root
+    region = title_el
+    for _ in range(2):
+        region = region.getparent() if region.getparent() is not None else region
+    return region
+
+
+_HEADER = re.compile(r"(?:^|[\s_-])(?:header|top-?bar|today|current-?date|ngay-?hien-?tai)(?:$|[\s_-])", re.I)
+
+
+def _header_dates(root) -> set[str]:
+    """Dates printed in the page's header, where portals show today's date."""
+    found = set()
+    for el in root.iter():
+        if isinstance(el.tag, str) and (el.tag == "header" or _HEADER.search(f"{el.get('class', '')} {el.get('id', '')}")):
+            found.update(value[:10] for _, value in dates.find_dates(" ".join(el.itertext())))
+    return found
 
 
 def _text_between(title_el, container, limit: int = 600) -> str:

@@ -24,7 +24,8 @@ _BOILERPLATE = re.compile(
 # Headings after which a body holds no more article text.
 END_MARKERS = re.compile(
     r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|tin liên quan|các tin khác|tin cùng chuyên mục|bài viết liên quan|"
-    r"tin đã đưa|xem thêm|comments?|related|মন্তব্য|সম্পর্কিত)\b",
+    r"tin đã đưa|xem thêm|comments?|related (?:articles|stories|news)|মন্তব্য|সম্পর্কিত)"
+    r"\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u3000]+")
