@@ -110,6 +110,9 @@ def main() -> None:
 if __name__ == "__main__":
     main()
     import crawl_scale
+    import extraction
 
     print()
     print(crawl_scale.markdown(crawl_scale.main()))
+    print()
+    print(extraction.markdown(extraction.main()))

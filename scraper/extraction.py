@@ -1,5 +1,6 @@
 """One page in, one record out: profile selectors, embedded metadata, known portal markup,
 generic main-content detection, then text patterns; every field says where it came from."""
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -7,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from htmldate import find_date
+from lxml.cssselect import CSSSelector
 
 from archive.docref import find_references
 from archive.record import canonical_url
@@ -89,7 +91,7 @@ class _Page:
     # -- helpers ------------------------------------------------------------------------
     def _select(self, selectors) -> tuple[object, str] | tuple[None, None]:
         for selector in selectors:
-            for el in self.root.cssselect(selector):
+            for el in _css(selector)(self.root):
                 if htmltext.text_of(el) or el.get("datetime"):
                     return el, selector
         return None, None
@@ -380,6 +382,11 @@ def _first_sentence(line: str, limit: int = 120) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
+@functools.lru_cache(maxsize=256)
+def _css(selector: str) -> CSSSelector:
+    return CSSSelector(selector)
+
+
 def _caption_of(img):
     """The caption of an image: a figcaption, or a "caption" cell or block of the image's frame."""
     for depth, frame in enumerate(img.iterancestors()):
@@ -454,9 +461,10 @@ def _article_paragraphs(container, record) -> list[tuple[str, object]]:
 def _densest_block(root):
     best, best_score = root.find("body") if root.find("body") is not None else root, 0
     for el in root.iter("div", "article", "section", "main", "td"):
-        if htmltext.is_boilerplate(el):
-            continue
-        score = sum(len(htmltext.text_of(p)) for p in el if p.tag == "p") * (1 - _link_density(el))
+        text = sum(len(htmltext.text_of(p)) for p in el if p.tag == "p")
+        if text <= best_score or htmltext.is_boilerplate(el):
+            continue  # the link density can only lower the score: no need to compute it
+        score = text * (1 - _link_density(el))
         if score > best_score:
             best, best_score = el, score
     return best
