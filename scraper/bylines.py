@@ -1,8 +1,11 @@
 """Bylines: who wrote an article, told apart from source credits and uploaders."""
 import re
 
+# "Tác giả: …", "Bài, ảnh: …", "Thực hiện: …" need their colon ("Thực hiện Nghị quyết…" is a
+# sentence); "By …" and the Bengali "লেখক …" do not.
 _LABEL = re.compile(
-    r"^\s*(?:tác\s*giả|người\s*viết|bài(?:\s*,\s*ảnh)?|tin(?:\s*,\s*ảnh)?|thực\s*hiện|by|author|লেখক|লেখা)\s*[:：]?\s+(?P<rest>.+)$",
+    r"^\s*(?:(?:tác\s*giả|người\s*viết|bài(?:\s*,\s*ảnh)?|tin(?:\s*,\s*ảnh)?|thực\s*hiện|author)\s*[:：]"
+    r"|(?:by|লেখক|লেখা)(?=\s))\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _UPLOADER = re.compile(r"^\s*(?:người\s*đăng(?:\s*tin)?|biên\s*tập)\s*:", re.IGNORECASE)

@@ -108,3 +108,33 @@ def test_empty_page_is_a_clear_error():
     import pytest
     with pytest.raises(ValueError, match="empty"):
         extract_html(b"   ", "https://a.gov.vn/x.html")
+
+
+def _windows_1258(text: str) -> bytes:
+    """As legacy Vietnamese pages are written: base letters precomposed, tone marks combining."""
+    import unicodedata
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+LEGACY_PAGE = ("<html><head>{meta}<title>x</title></head><body><h1>Chuyển đổi số tỉnh Lạng Sơn</h1>"
+               "<p>Ngày đăng: 12/06/2025 14:20</p><div class='news-content'>"
+               "<p>Thực hiện Nghị quyết số 57-NQ/TW về chuyển đổi số, Sở đã hoàn thành nhiều nhiệm vụ.</p>"
+               "<p>Đoạn hai của bài viết.</p></div></body></html>")
+
+
+def test_windows_1258_pages_by_meta_tag_and_by_header_come_out_nfc():
+    import unicodedata
+    meta = "<meta http-equiv='Content-Type' content='text/html; charset=windows-1258'>"
+    for body, content_type in ((_windows_1258(LEGACY_PAGE.format(meta=meta)), None),
+                               (_windows_1258(LEGACY_PAGE.format(meta="")), "text/html; charset=windows-1258")):
+        record = build_record(extract_html(body, "https://a.gov.vn/x.html", content_type=content_type).record)
+        assert record["title"] == "Chuyển đổi số tỉnh Lạng Sơn"
+        assert all(unicodedata.is_normalized("NFC", record[k]) for k in ("title", "body"))
+        assert record["resolutions"] == ["57-NQ/TW"] and record["published"] == "2025-06-12T14:20:00+07:00"
+        assert record["authors"] == []

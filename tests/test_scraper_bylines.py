@@ -30,3 +30,16 @@ def test_source_credits_uploaders_and_sentences_are_not_authors(line):
 def test_an_unlabelled_name_is_accepted_only_when_asked():
     assert parse_byline("Khánh Ly", labelled_only=True) == []
     assert is_source_credit("Nguồn tin: Sở Nội vụ")
+
+
+@pytest.mark.parametrize("line", [
+    "Thực hiện Nghị quyết số 57-NQ/TW về chuyển đổi số.", "Bài học kinh nghiệm từ các địa phương",
+    "Tin vui cho người dân vùng cao", "Bystanders gathered outside the hall",
+])
+def test_a_sentence_that_starts_like_a_label_is_not_a_byline(line):
+    assert parse_byline(line, labelled_only=True) == []
+
+
+def test_labels_with_their_colon():
+    assert parse_byline("Thực hiện: Đinh Tú", labelled_only=True) == [{"name": "Đinh Tú", "role": None}]
+    assert parse_byline("Bài, ảnh: Minh Anh", labelled_only=True) == [{"name": "Minh Anh", "role": None}]
