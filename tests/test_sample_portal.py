@@ -8,7 +8,7 @@ import sys
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from email.utils import format_datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -344,7 +344,7 @@ def test_rss_feeds_link_articles(portal):
         links = [item.find("link").text for item in feed.iter("item")]
         assert links and set(links) <= {a["url"] for a in site_articles(host)}
         markup = get_text(local(portal, host, site_articles(host)[0]["path"]))
-        assert f'<link rel="alternate" type="application/rss+xml"' in markup and SITES[host]["rss"] in markup
+        assert '<link rel="alternate" type="application/rss+xml"' in markup and SITES[host]["rss"] in markup
 
 
 @pytest.mark.parametrize("host", sorted(SITES))
