@@ -321,6 +321,24 @@ def _after_context(low: str, start: int) -> bool:
     return bool(_CONTEXT_BEHIND.search(low[max(0, start - _CONTEXT_WINDOW):start]))
 
 
+# Numbers whose code names no type (the National Assembly's NN/YYYY/QHnn and UBTVQHnn series,
+# công văn) take it from the word written before them: "Nghị quyết 102/2015/QH13" is a
+# resolution, "Luật 101/2015/QH13" a law.
+_KIND_TYPES = {"nghi quyet": ("NQ", "Nghị quyết"), "resolution": ("NQ", "Nghị quyết"),
+               "phap lenh": ("PL", "Pháp lệnh"), "ordinance": ("PL", "Pháp lệnh"),
+               "bo luat": ("QH", "Bộ luật"), "luat": ("QH", "Luật"), "law": ("QH", "Luật"),
+               "lenh": ("L", "Lệnh"), "cong van": (None, "Công văn"), "official letter": (None, "Công văn")}
+_KIND_BEFORE = re.compile(r"(?<!\w)(" + _alternation(_KIND_TYPES) + r")(?:\s+(?:so|no\.?))?\s*:?\s*$")
+
+
+def _typed_by_kind(reference: dict, low: str, start: int) -> None:
+    if reference["type"] not in (None, "QH"):
+        return
+    kind = _KIND_BEFORE.search(low[max(0, start - 30):start])
+    if kind:
+        reference["type"], reference["type_name"] = _KIND_TYPES[kind.group(1)]
+
+
 def find_references(text: str) -> list[dict]:
     """Every document number cited in `text`, in order of first appearance, with mention counts."""
     norm = _normalise(text)
@@ -328,6 +346,8 @@ def find_references(text: str) -> list[dict]:
     references: dict[str, dict] = {}
     for start, end, cited in _citations(norm, low):
         reference = references.setdefault(cited["id"], cited)
+        if reference["mentions"] == 0:
+            _typed_by_kind(reference, low, start)
         reference["mentions"] += 1
         if reference["date"] is None:
             reference["date"] = _date_after(low, end) or _date_before(low, start)

@@ -20,6 +20,8 @@ _ROLE_HEAD = re.compile(
     r"অফিসের|পরিচালক|প্রধান|উপ|সচিব)",
     re.IGNORECASE,
 )
+# A Bengali role ends with its head word: "ধর্ম বিষয়ক কক্ষের প্রধান" (head of the religious-affairs desk).
+_ROLE_TAIL = re.compile(r"(?:প্রধান|পরিচালক|উপপরিচালক|সচিব|কর্মকর্তা)$")
 _URL = re.compile(r"https?://\S+")
 ANONYMOUS = {"PV", "P.V", "CTV", "BBT", "NHÓM PV", "PV-CTV"}
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’]*$")
@@ -50,28 +52,41 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[dict]:
     elif labelled_only or len(line) > 80:
         return []
     authors = _split_authors(line)
-    if not labelled and not all(_looks_like_name(a["name"]) for a in authors):
+    # "By" opens sentences too ("By June 30, …"): after it, as on a bare line, only names will do.
+    trusted = labelled and not labelled.group(0).lstrip().lower().startswith("by")
+    if not trusted and not all(_looks_like_name(a["name"]) for a in authors):
         return []
     return authors
 
 
+_SEPARATOR = re.compile(r"(\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s+and\s+)")
+
+
 def _split_authors(text: str) -> list[dict]:
-    parts = [p.strip(" .,;") for p in re.split(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s+and\s+", text) if p.strip(" .,;")]
+    pieces = _SEPARATOR.split(text)
     authors: list[dict] = []
-    for part in parts:
-        if authors and _ROLE_HEAD.match(part) and authors[-1]["role"] is None:
+    for part, separator in zip(pieces[::2], [""] + pieces[1::2]):
+        part = part.strip(" .;")
+        if not part:
+            continue
+        if authors and authors[-1]["role"] is None and _is_role(part):
             authors[-1]["role"] = part
         elif authors and authors[-1]["role"] and not _looks_like_name(part):
-            authors[-1]["role"] += " - " + part  # "Trưởng phòng Kế hoạch - Tổng hợp"
+            # "Trưởng phòng Kế hoạch - Tổng hợp", "Phòng Tổ chức, biên chế": as written
+            authors[-1]["role"] += (", " if "," in separator else " - ") + part
         else:
             authors.append({"name": _tidy_name(part), "role": None})
     return authors
 
 
+def _is_role(part: str) -> bool:
+    return bool(_ROLE_HEAD.match(part) or _ROLE_TAIL.search(part))
+
+
 def _tidy_name(name: str) -> str:
-    """ALL-CAPS names become title case; the anonymous staff marks stay as written."""
+    """ALL-CAPS names become title case; the anonymous staff marks ("PV", "Nhóm PV") stay as written."""
     if name.upper() in ANONYMOUS:
-        return name.upper()
+        return name
     if name.isupper() and len(name) > 3:
         return name.title()
     return name

@@ -19,7 +19,8 @@ from .profiles import Profile
 
 TITLE_SELECTORS = ("[data-role=title]", "h1.detail-title", "h1.article-title", "header.title-article", ".title-article",
                    "#divArticleDescription3 h1", "h1.title", ".news-title", "#news-title", "article h1", "main h1", "h1")
-SUMMARY_SELECTORS = ("[data-role=sapo]", ".detail-sapo", ".sapo", "[class*=sapo]", ".the-article-summary", "#news-des",
+SUMMARY_SELECTORS = ("[data-role=sapo]", ".detail-sapo", ".sapo", "[class*=sapo]", "[class*=tom-tat]", "[class*=tomtat]",
+                     "[class*=mo-ta]", "[class*=mota]", ".the-article-summary", "#news-des",
                      "#divArticleDescription1", ".lead", ".summary", "[itemprop=description]")
 # The body containers of the Vietnamese portal families; other pages go to trafilatura.
 BODY_SELECTORS = ("[data-role=content]", ".detail-content", ".the-article-body", ".content-detail", ".news-content",
@@ -27,13 +28,19 @@ BODY_SELECTORS = ("[data-role=content]", ".detail-content", ".the-article-body",
                   ".journal-content-article")
 DATE_SELECTORS = ("[data-role=publishdate]", ".detail-time", ".the-article-timecreate", ".publish-date",
                   ".post-date", ".ngay-dang", ".date", ".time")
-AUTHOR_SELECTORS = ("a.detail-author-top-name", ".detail-author", ".the-article-author", ".author", ".tacgia")
+AUTHOR_SELECTORS = ("a.detail-author-top-name", ".detail-author", ".the-article-author", ".post-author",
+                    ".news-author", ".article-author", ".author-name", ".author", ".tac-gia", ".tacgia")
 CATEGORY_SELECTORS = ("[data-role=cate-name]", ".breadcrumb li:last-child a", ".breadcrumb a:last-child",
                       ".breadcrumbs a:last-child", ".category-breadcrump li:last-child a")
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar")
 _URL = re.compile(r"https?://\S+")
+# Page furniture that Vietnamese portals name in Vietnamese (footer, header, related, comments).
+_VIETNAMESE_FURNITURE = [f"//*[contains(@class, '{name}') or contains(@id, '{name}')]" for name in
+                         ("chan-trang", "chantrang", "dau-trang", "tin-khac", "tinkhac", "lien-quan", "binh-luan")]
 # Pages in these languages get our own date patterns first; others get htmldate's reading.
 OUR_LANGUAGES = ("vi", "bn")
+# The "attached files" block portals put right after the article text.
+_ATTACHMENT_BLOCK = re.compile(r"attach|dinh-?kem|tep-?tin|tai-?lieu|download|file", re.IGNORECASE)
 _UPDATED_LABEL = re.compile(r"(?:cập nhật|updated|sửa đổi)", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\(.{3,300}\)$|^(?:ảnh|photo)\s*:", re.IGNORECASE | re.DOTALL)
 
@@ -146,7 +153,7 @@ class _Page:
                               (_strip_site_suffix(htmltext.text_of(self.root.find(".//title"))), "<title>")):
             if self.out.set("title", value, source):
                 break
-        return None
+        return _heading_with_text(self.root, self.out.record.get("title"))
 
     def _container(self):
         el, source = self._find("body", BODY_SELECTORS)
@@ -163,6 +170,8 @@ class _Page:
                                                                     "og:updated_time"))):
             el, source = self._profile_selector("date" if key == "published" else "updated")
             if el is not None and self.out.set(key, _date_from_element(el), source):
+                if key == "published":
+                    self._updated_beside(el)
                 continue
             if self.out.set(key, dates.parse_iso(metadata.ld_text(self.ld, ld_key) or ""), f"JSON-LD {ld_key}"):
                 continue
@@ -170,6 +179,17 @@ class _Page:
                 continue
         if "published" not in self.out.record:
             self._dates_from_markup(title_el, container)
+        elif "updated" not in self.out.record and title_el is not None:
+            self._dates_after_title(title_el, container)
+
+    def _updated_beside(self, date_el):
+        """An "Updated: …" / "Cập nhật: …" date printed next to the publication date."""
+        block = date_el.getparent() if date_el.getparent() is not None else date_el
+        text = htmltext.text_of(block)
+        for position, value in dates.find_dates(text):
+            if _UPDATED_LABEL.search(text[max(0, position - 25):position]):
+                self.out.set("updated", value, "date labelled as an update beside the date")
+                return
 
     def _dates_from_markup(self, title_el, container):
         for time_el in _article_region(self.root, title_el).iterfind(".//time"):
@@ -189,8 +209,10 @@ class _Page:
         header shows (they print "today" there). On pages in other languages than ours it
         overrules a date of another day: its knowledge of the world's sites beats our patterns
         there (a UTC timestamp, say, whose day is not the one the site shows)."""
+        if overrule and (self.out.explain.get("published") or "").startswith("profile"):
+            return  # a site profile knows where its pages print the date
         found = find_date(self.html, url=self.fetch_url, extensive_search=True, original_date=True)
-        if not found or (not overrule and found in _header_dates(self.root)):
+        if not found or found in _header_dates(self.root):
             return
         current = self.out.record.get("published")
         if current is None or (overrule and current[:10] != found):
@@ -231,7 +253,8 @@ class _Page:
     def _generic_paragraphs(self, images) -> list[tuple[str, object]]:
         """Main content by trafilatura, for pages of no known family; captions found in the page
         are taken out of it, as from any body."""
-        text = trafilatura.extract(self.html, url=self.fetch_url, include_comments=False, include_tables=True)
+        text = trafilatura.extract(self.html, url=self.fetch_url, include_comments=False, include_tables=True,
+                                   prune_xpath=_VIETNAMESE_FURNITURE)
         if not text:
             return []
         self.out.explain["body"] = "trafilatura (generic main content)"
@@ -310,7 +333,9 @@ class _Page:
 
     def _attachments(self, container):
         seen, files = set(), []
-        for link in container.iter("a"):
+        blocks = [container, *(sibling for sibling in container.itersiblings() if _ATTACHMENT_BLOCK.search(
+            f"{sibling.get('class') or ''} {sibling.get('id') or ''}"))]
+        for link in (a for block in blocks for a in block.iter("a")):
             href = link.get("href") or ""
             if urlsplit(href).path.lower().endswith(ATTACHMENT_EXTENSIONS):
                 url = self._absolute(href)
@@ -407,6 +432,13 @@ def _date_from_element(el) -> str | None:
     return dates.parse_iso(el.get("datetime") or el.get("content") or "") or dates.first_date(htmltext.text_of(el))
 
 
+def _heading_with_text(root, title: str | None):
+    """The page's heading that says the title (an h2 or h3 where the portal has no h1)."""
+    if not title:
+        return None
+    return next((el for el in root.iter("h1", "h2", "h3", "h4") if htmltext.text_of(el) == title), None)
+
+
 def _article_region(root, title_el):
     """Where an article's own <time> elements are: its <article>, or the block around its heading."""
     article = root.find(".//article")
@@ -420,7 +452,9 @@ def _article_region(root, title_el):
     return region
 
 
-_HEADER = re.compile(r"(?:^|[\s_-])(?:header|top-?bar|today|current-?date|ngay-?hien-?tai)(?:$|[\s_-])", re.I)
+# Page headers by their class or id as whole words ("date-header" on a blog is a post's date).
+_HEADER = re.compile(r"(?:^|\s)(?:header|site-header|page-header|top-?bar|today|current-?date|ngay-?hien-?tai)(?:$|\s)",
+                     re.I)
 
 
 def _header_dates(root) -> set[str]:

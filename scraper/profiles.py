@@ -38,8 +38,9 @@ class Profile:
         return any(re.search(p, path) for p in self.article_patterns)
 
     def owns(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        """The profile's hosts, and their www. names; a department's subdomain is another site."""
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        return host in self.allowed_domains
 
 
 def _require(data: dict, key: str, kind, where: str):
@@ -129,6 +130,4 @@ def load_profiles(directory: Path = PROFILE_DIR) -> dict[str, Profile]:
 
 
 def profile_for_url(url: str, profiles: dict[str, Profile]) -> Profile | None:
-    matches = [p for p in profiles.values() if p.owns(url)]
-    # The most specific domain wins: sodttg.langson.gov.vn over langson.gov.vn.
-    return max(matches, key=lambda p: max(len(d) for d in p.allowed_domains), default=None)
+    return next((p for p in profiles.values() if p.owns(url)), None)

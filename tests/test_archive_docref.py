@@ -324,3 +324,14 @@ def test_canonical_id_of_typed_forms(typed, expected):
 ])
 def test_canonical_id_refuses_what_is_not_one_document_id(typed):
     assert canonical_id(typed) is None
+
+
+@pytest.mark.parametrize("text, type_name", [
+    ("Nghị quyết 102/2015/QH13 về phân bổ ngân sách", "Nghị quyết"),
+    ("Luật số 101/2015/QH13 về tố tụng hành chính", "Luật"),
+    ("Pháp lệnh 09/2014/UBTVQH13 về chi phí", "Pháp lệnh"),
+    ("Resolution No. 102/2015/QH13 of the National Assembly", "Nghị quyết"),
+    ("Công văn số 2881/VP-KGVX của Văn phòng UBND tỉnh", "Công văn"),
+])
+def test_numbers_without_a_type_in_their_code_take_the_kind_written_before_them(text, type_name):
+    assert only(text)["type_name"] == type_name
