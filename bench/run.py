@@ -111,8 +111,11 @@ if __name__ == "__main__":
     main()
     import crawl_scale
     import extraction
+    import field_accuracy
 
     print()
     print(crawl_scale.markdown(crawl_scale.main()))
     print()
     print(extraction.markdown(extraction.main()))
+    print()
+    print(field_accuracy.markdown(field_accuracy.score(timing=True)))
