@@ -150,7 +150,7 @@ class _Page:
             return el
         for value, source in ((metadata.ld_text(self.ld, "headline"), "JSON-LD headline"),
                               (self.meta.get("og:title"), "meta og:title"),
-                              (_strip_site_suffix(htmltext.text_of(self.root.find(".//title"))), "<title>")):
+                              (_strip_site_suffix(htmltext.text_of(self.root.find(".//title")), self.meta.get("og:site_name")), "<title>")):
             if self.out.set("title", value, source):
                 break
         return _heading_with_text(self.root, self.out.record.get("title"))
@@ -423,9 +423,18 @@ def _caption_of(img):
     return None
 
 
-def _strip_site_suffix(title: str) -> str:
-    parts = re.split(r"\s+[|–—-]\s+", title)
-    return max(parts, key=len) if len(parts) > 1 else title
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _strip_site_suffix(title: str, site_name: str | None = None) -> str:
+    """"Heading - Site name" → "Heading": the site's name is the part og:site_name gives, or the last."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) == 1:
+        return title
+    if site_name in parts:
+        return " - ".join(part for part in parts if part != site_name)
+    last = list(_TITLE_SEPARATOR.finditer(title))[-1]
+    return title[:last.start()] if len(title) - last.end() <= 80 else title
 
 
 def _date_from_element(el) -> str | None:

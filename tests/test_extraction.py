@@ -138,3 +138,19 @@ def test_windows_1258_pages_by_meta_tag_and_by_header_come_out_nfc():
         assert all(unicodedata.is_normalized("NFC", record[k]) for k in ("title", "body"))
         assert record["resolutions"] == ["57-NQ/TW"] and record["published"] == "2025-06-12T14:20:00+07:00"
         assert record["authors"] == []
+
+
+def test_title_from_the_head_loses_the_site_name_suffix():
+    page = ("<html><head><title>Lạng Sơn đẩy mạnh cải cách hành chính - Cổng thông tin điện tử tỉnh Lạng Sơn</title>"
+            "</head><body><div><p>Nội dung.</p></div></body></html>")
+    extraction = extract_html(page, "https://langson.gov.vn/tin-moi/x.html")
+    assert extraction.record["title"] == "Lạng Sơn đẩy mạnh cải cách hành chính"
+    assert extraction.explain["title"] == "<title>"
+
+
+def test_only_the_last_part_of_a_head_title_is_the_site_name():
+    from scraper.extraction import _strip_site_suffix
+    assert _strip_site_suffix("Phát triển kinh tế - xã hội vùng cao - Cổng TTĐT tỉnh Lạng Sơn") == \
+        "Phát triển kinh tế - xã hội vùng cao"
+    assert _strip_site_suffix("Báo Chính phủ | Tin A", "Báo Chính phủ") == "Tin A"
+    assert _strip_site_suffix("Tiêu đề không có hậu tố") == "Tiêu đề không có hậu tố"
