@@ -229,16 +229,20 @@ class PortalSpider(scrapy.Spider):
         for link in response.xpath("//link[@rel='alternate'][@href]"):
             if (link.attrib.get("type") or "").lower() not in discovery.FEED_TYPES:
                 continue
-            url = self.to_origin(urljoin(response.url, link.attrib["href"].strip()))
+            url = self.link_url(response, link.attrib["href"])
             if self._follows(url, listing=True) and url not in self.requested:
                 self.requested.add(url)
                 yield scrapy.Request(url, callback=self.parse_feed, errback=self.ignore)
+
+    def link_url(self, response, href: str) -> str:
+        """Where a link on the page leads, as the crawl requests it (mirrored, canonical)."""
+        return canonical_url(self.to_origin(urljoin(response.url, href.strip())))
 
     def page_links(self, response) -> list[tuple[str, bool]]:
         """(URL, is a pagination link) for every link of the page that the crawl may follow."""
         found = {}
         for anchor in response.xpath("//a[@href]"):
-            url = canonical_url(self.to_origin(urljoin(response.url, anchor.attrib["href"].strip())))
+            url = self.link_url(response, anchor.attrib["href"])
             if not self._follows(url):
                 continue
             text = " ".join(anchor.xpath(".//text()").getall())
@@ -267,8 +271,7 @@ class PortalSpider(scrapy.Spider):
             return True
         if self.since:
             wanted = set(articles)
-            anchors = [a.root for a in response.xpath("//a[@href]")
-                       if canonical_url(self.to_origin(urljoin(response.url, a.attrib["href"].strip()))) in wanted]
+            anchors = [a.root for a in response.xpath("//a[@href]") if self.link_url(response, a.attrib["href"]) in wanted]
             dates = [d for d in map(discovery.item_date, anchors) if d]
             return bool(dates) and all(d[:10] < self.since for d in dates)
         return False
