@@ -133,3 +133,16 @@ def reference_text(references: list[dict], resolutions: list[str]) -> str:
         parts.append(" ".join(filter(None, [ref.get("type_name"), "số", ref_id, year])))
     parts.extend(f"số {rid}" for rid in resolutions or [] if rid not in seen)
     return " ; ".join(parts)
+
+
+BIGRAM_SEPARATOR = "_"  # never inside a token: the tokenizer splits at underscores
+
+
+def syllable_pairs(folded: list[str]) -> list[str]:
+    """Each pair of consecutive words as one term: ["chuyen", "doi", "so"] → ["chuyen_doi", "doi_so"]."""
+    return [a + BIGRAM_SEPARATOR + b for a, b in zip(folded, folded[1:])]
+
+
+def syllable_bigrams(*texts: str) -> list[str]:
+    """The folded word pairs of each text; no pair spans two texts (say a title and a body)."""
+    return [pair for text in texts if text for pair in syllable_pairs(folded_words(text))]

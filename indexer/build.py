@@ -1,34 +1,52 @@
 """Build the Whoosh index from the archive and keep it up to date.
 
 The archive is the source of truth. The last archive sequence number indexed is kept both
-in the archive (meta "index_seq") and in a file inside the index directory; when they
-disagree (index directory removed or replaced, archive replaced) the index is rebuilt.
+in the archive (meta "index_seq") and in a file beside the index; when they disagree (index
+directory removed or replaced, archive replaced) or the schema version changed, the index is
+rebuilt. A rebuild goes into a new generation directory inside the index directory, and the
+file CURRENT switches searches to it atomically.
 """
 import contextlib
 import json
 import logging
 import os
 import re
+import shutil
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from whoosh import index
-from whoosh.writing import CLEAR
+from whoosh.index import LockError
+from whoosh.util.filelock import FileLock, try_for
 
 from archive.docref import find_references
-from indexer.analysis import reference_text
+from indexer.analysis import reference_text, syllable_bigrams
 from indexer.schema import SCHEMA, SCHEMA_VERSION, date_stamp
 
 log = logging.getLogger(__name__)
 
 META_KEY = "index_seq"
 STATE_FILE = "govnews-index.json"
+POINTER = "CURRENT"  # names the generation directory holding the live index
+GENERATION_PREFIX = "gen-"
+UPDATE_LOCK = "govnews-update.lock"
 LOCK_TIMEOUT = 60.0  # seconds to wait for another process's write lock
 
 
+def current_dir(index_dir) -> Path:
+    """The directory holding the live index: the generation CURRENT names, else index_dir itself."""
+    index_dir = Path(index_dir)
+    try:
+        name = (index_dir / POINTER).read_text(encoding="utf-8").strip()
+    except OSError:
+        return index_dir
+    return index_dir / name if name else index_dir
+
+
 def open_or_create(index_dir) -> index.Index:
-    """Open the index in index_dir, creating the directory and an empty index if needed."""
-    path = Path(index_dir)
+    """Open the live index under index_dir, creating the directory and an empty index if needed."""
+    path = current_dir(index_dir)
     path.mkdir(parents=True, exist_ok=True)
     if index.exists_in(str(path)):
         return index.open_dir(str(path))
@@ -73,51 +91,84 @@ def update_index(store, index_dir, rebuild=False) -> dict:
     """Index the archive records changed since the last run (all of them if rebuild).
 
     Returns {"indexed": records written, "total": documents in the index, "seq": last
-    archive sequence number indexed}.
+    archive sequence number indexed}, plus "notice" when the index had to be rebuilt
+    because it was built by another schema version.
     """
     index_dir = Path(index_dir)
-    since = None if rebuild else _indexed_seq(store, index_dir)
-    if since is None:
-        return _rebuild(store, index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with _update_lock(index_dir):
+        reason = "a rebuild was asked for" if rebuild else _rebuild_reason(store, index_dir)
+        if reason:
+            return _rebuild(store, index_dir, reason)
+        return _update(store, index_dir)
 
+
+@contextlib.contextmanager
+def _update_lock(index_dir: Path):
+    """One update at a time per index. An flock: a crashed holder's lock goes with its process."""
+    lock = FileLock(str(index_dir / UPDATE_LOCK))
+    if not try_for(lambda: lock.acquire(blocking=False), LOCK_TIMEOUT):
+        raise LockError(f"another process is updating the index in {index_dir}")
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _update(store, index_dir: Path) -> dict:
+    since = _read_state(current_dir(index_dir))["seq"]
     changes = store.changed_since(since)
     first = next(changes, None)
     ix = open_or_create(index_dir)
     if first is None:
         return {"indexed": 0, "total": ix.doc_count(), "seq": since}
-    indexed, seq = _write(ix, _chain(first, changes), since, clear=False)
-    _remember(store, index_dir, seq)
+    indexed, seq = _write(ix, _chain(first, changes), since, fresh=False)
+    _remember(store, current_dir(index_dir), seq)
     return {"indexed": indexed, "total": ix.doc_count(), "seq": seq}
 
 
-def _rebuild(store, index_dir: Path) -> dict:
-    ix = _index_to_rebuild(index_dir)
-    indexed, seq = _write(ix, store.changed_since(0), 0, clear=True)
-    _remember(store, index_dir, seq)
-    return {"indexed": indexed, "total": ix.doc_count(), "seq": seq}
+def _rebuild(store, index_dir: Path, reason: str) -> dict:
+    """Build a whole new index in a new generation directory, then switch CURRENT to it in
+    one rename: searches keep using the old index until then and never see a partial one."""
+    schema_changed = reason.startswith("the index was built")
+    (log.warning if schema_changed else log.info)("rebuilding the index in %s: %s", index_dir, reason)
+    previous = current_dir(index_dir)
+    generation = index_dir / f"{GENERATION_PREFIX}{time.time_ns()}"
+    generation.mkdir()
+    ix = index.create_in(str(generation), SCHEMA)
+    indexed, seq = _write(ix, store.changed_since(0), 0, fresh=True)
+    _write_state(generation, seq)
+    _point_to(index_dir, generation)
+    store.set_meta(META_KEY, seq)
+    _prune(index_dir, keep={generation, previous})
+    result = {"indexed": indexed, "total": ix.doc_count(), "seq": seq}
+    if schema_changed:
+        result["notice"] = f"Index rebuilt: {reason}."
+    return result
 
 
-def _index_to_rebuild(index_dir: Path) -> index.Index:
-    state = _read_state(index_dir)
-    if state is not None and state.get("schema") == SCHEMA_VERSION:
-        # Clearing the existing index (rather than creating a new one) keeps its generation
-        # number growing, so open searchers notice the change.
-        try:
-            return open_or_create(index_dir)
-        except Exception:
-            log.warning("index in %s is unreadable; creating a new one", index_dir, exc_info=True)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    return index.create_in(str(index_dir), SCHEMA)
+def _point_to(index_dir: Path, generation: Path) -> None:
+    tmp = index_dir / (POINTER + ".tmp")
+    tmp.write_text(generation.name, encoding="utf-8")
+    os.replace(tmp, index_dir / POINTER)
 
 
-def _write(ix, changes, seq: int, clear: bool) -> tuple[int, int]:
+def _prune(index_dir: Path, keep: set[Path]) -> None:
+    """Remove index generations older than the one just replaced (which a search that has
+    just looked up CURRENT may still be opening), and leftovers of interrupted rebuilds."""
+    for child in index_dir.iterdir():
+        if child.is_dir() and child.name.startswith(GENERATION_PREFIX) and child not in keep:
+            shutil.rmtree(child, ignore_errors=True)
+        elif index_dir not in keep and child.is_file() and child.name not in (POINTER, UPDATE_LOCK):
+            child.unlink(missing_ok=True)  # an index from before generations, kept in index_dir itself
+
+
+def _write(ix, changes, seq: int, fresh: bool) -> tuple[int, int]:
     indexed = 0
     with writer(ix, timeout=LOCK_TIMEOUT) as w:
-        if clear:
-            w.mergetype = CLEAR
         for seq, record in changes:
             doc = record_to_document(record)
-            if clear:
+            if fresh:
                 w.add_document(**doc)
             else:
                 w.update_document(**doc)
@@ -130,30 +181,37 @@ def _chain(first, rest):
     yield from rest
 
 
-def _indexed_seq(store, index_dir: Path):
-    """The last sequence number indexed, or None when the index must be rebuilt."""
-    state = _read_state(index_dir)
-    if state is None or state.get("schema") != SCHEMA_VERSION or not index.exists_in(str(index_dir)):
-        return None
+def _rebuild_reason(store, index_dir: Path) -> str | None:
+    """Why the index cannot be brought up to date incrementally, or None when it can."""
+    live = current_dir(index_dir)
+    state = _read_state(live)
+    if state is None or not index.exists_in(str(live)):
+        return "there is no index yet"
+    if state.get("schema") != SCHEMA_VERSION:
+        return f"the index was built with schema version {state.get('schema')}, this program uses {SCHEMA_VERSION}"
     seq = state.get("seq")
     meta = store.get_meta(META_KEY, None)
     if not isinstance(seq, int) or meta is None or int(meta) != seq or seq > store.max_seq():
-        return None
-    return seq
+        return "the index and the archive disagree on what was indexed"
+    return None
 
 
-def _read_state(index_dir: Path):
+def _read_state(directory: Path):
     try:
-        return json.loads((index_dir / STATE_FILE).read_text(encoding="utf-8"))
+        return json.loads((directory / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
 
-def _remember(store, index_dir: Path, seq: int) -> None:
-    path = index_dir / STATE_FILE
+def _write_state(directory: Path, seq: int) -> None:
+    path = directory / STATE_FILE
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"seq": seq, "schema": SCHEMA_VERSION}), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def _remember(store, directory: Path, seq: int) -> None:
+    _write_state(directory, seq)
     store.set_meta(META_KEY, seq)
 
 
@@ -165,6 +223,9 @@ def record_to_document(record: dict) -> dict:
     resolutions = [r for r in record.get("resolutions") or [] if r]
     authors = [a.get("name") for a in record.get("authors") or [] if a.get("name")]
     stamp = date_stamp(record.get("published"))
+    urlwords = " ".join(_slug_words(u) for u in (record.get("url"), record.get("source_url")) if u)
+    refs_text = reference_text(_references(record, resolutions), resolutions)
+    author_text = " ; ".join(authors)
     doc = {
         "id": record["id"],
         "title": title,
@@ -173,10 +234,12 @@ def record_to_document(record: dict) -> dict:
         "summary_folded": summary,
         "body": body,
         "body_folded": body,
-        "urlwords": " ".join(_slug_words(u) for u in (record.get("url"), record.get("source_url")) if u),
-        "refs_text": reference_text(_references(record, resolutions), resolutions),
+        "urlwords": urlwords,
+        "refs_text": refs_text,
         "author": authors,
-        "author_text": " ; ".join(authors),
+        "author_text": author_text,
+        # Every field a phrase without a field prefix searches, so the pairs alone find its matches.
+        "bigrams": syllable_bigrams(title, summary, body, urlwords, refs_text, author_text),
         "resolution": resolutions,
         "site": record.get("site"),
         "year": stamp // 10**10,

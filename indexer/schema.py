@@ -1,7 +1,9 @@
 """The Whoosh schema of the govnews index.
 
 Text is indexed twice: exact (diacritics kept) and folded (diacritics removed), so a query
-matches either way and an exact match scores higher. The id and the facet fields are
+matches either way and an exact match scores higher. The `bigrams` field holds each pair of
+consecutive folded syllables as one term, so a quoted phrase is answered from a few posting
+lists instead of word positions across the whole index. The id and the facet fields are
 sortable: their per-document columns are read without loading stored fields.
 """
 import re
@@ -12,7 +14,7 @@ from indexer.analysis import exact_analyzer, folded_analyzer
 
 # Bump when SCHEMA or what goes into it changes: an index built with another version is
 # rebuilt from the archive. (Whoosh schemas with sortable fields never compare equal.)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 
@@ -78,6 +80,8 @@ SCHEMA = fields.Schema(
     urlwords=_text(folded_analyzer()),
     refs_text=_text(folded_analyzer()),
     author_text=_text(folded_analyzer()),
+    # Given as a list of ready-made "chuyen_doi" terms (see analysis.syllable_bigrams).
+    bigrams=fields.TEXT(analyzer=folded_analyzer(), phrase=False),
     resolution=ListKeyword(),
     author=ListKeyword(),
     site=fields.ID(stored=True, sortable=True),

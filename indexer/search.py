@@ -8,16 +8,20 @@ from datetime import date
 from pathlib import Path
 
 from whoosh import highlight, qparser, sorting
-from whoosh.query import And, AndNot, Every, Not, NullQuery, NumericRange, Or, Phrase, Prefix, Term, Wildcard
+from whoosh.query import And, AndMaybe, AndNot, Every, Not, NullQuery, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
-from archive.docref import canonical_id
+from archive.docref import canonical_id, find_references
 from archive.text import fold, nfc
-from indexer.analysis import folded_analyzer, folded_words, word_pattern
-from indexer.build import open_or_create
+from indexer.analysis import BIGRAM_SEPARATOR, folded_analyzer, folded_words, syllable_pairs, word_pattern
+from indexer.build import current_dir, open_or_create
 from indexer.schema import FOLDED_TWIN, SCHEMA, date_stamp
 
 SORTS = ("relevance", "newest", "oldest")
-FACETS = ("resolution", "author", "site", "year")
+FACETS = ("resolution", "author", "site", "year")  # counted unless asked otherwise
+ALL_FACETS = FACETS + ("month",)
+# The filter keys each facet's own choice sets: a facet is counted without them.
+FACET_FILTER_KEYS = {"resolution": ("resolution",), "author": ("author",), "site": ("site",),
+                     "year": ("from", "to"), "month": ("from", "to")}
 MAX_PER_PAGE = 100
 SYNTAX_NOTICE = "Query syntax not understood; searched for the words instead."
 
@@ -32,6 +36,7 @@ FOLDED_BOOST = 0.5
 FOLDED_FIELDS = set(FOLDED_TWIN.values()) | {"urlwords", "refs_text", "author_text"}
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_DIGIT = re.compile(r"\d")
 _BINARY_OPERATORS = _OPERATORS - {"NOT"}
 # Sort keys of the `published` column: undated documents (0) and one after every date.
 _UNDATED_KEY = SCHEMA["published"].to_column_value(0)
@@ -47,6 +52,7 @@ class SearchService:
         self.facet_limit = facet_limit
         self._parser = _make_parser()
         self._searcher = None
+        self._searcher_dir = None
         self._lock = threading.Lock()
 
     def __enter__(self):
@@ -62,8 +68,11 @@ class SearchService:
                 self._searcher = None
 
     def search(self, query: str, filters: dict | None = None, sort="relevance", page=1, per_page=20,
-               facet_limit=None) -> dict:
-        """Search; see DESIGN.md for the result shape. Raises ValueError for a bad sort or filter."""
+               facet_limit=None, facets=FACETS) -> dict:
+        """Search; see DESIGN.md for the result shape. Raises ValueError for a bad sort or filter.
+
+        `facets` names the facets to count, from ALL_FACETS ("month" is asked for by name).
+        """
         q, notices, flt, sort = self._prepare(query, filters, sort)
         page = max(1, int(page or 1))
         per_page = min(max(1, int(per_page or 20)), MAX_PER_PAGE)
@@ -71,14 +80,21 @@ class SearchService:
         results = searcher.search(q, filter=flt, limit=page * per_page, **_sort_args(sort))
         matched = results.docs()
         page_hits = results[(page - 1) * per_page: page * per_page]
-        return {
+        result = {
             "total": len(matched),
             "page": page,
             "per_page": per_page,
             "hits": self._hits(page_hits, q, searcher, scored=sort == "relevance"),
-            "facets": facet_counts(searcher.reader(), matched, facet_limit or self.facet_limit),
+            "facets": disjunctive_facets(searcher, q, filters, matched, facets, facet_limit or self.facet_limit),
             "notices": notices,
         }
+        suggested = suggested_filter(searcher, query, filters)
+        if suggested:
+            result["suggested_filter"] = suggested
+        correction = self._did_you_mean(searcher, query, flt)
+        if correction:
+            result["did_you_mean"] = correction
+        return result
 
     def matching_ids(self, query: str, filters: dict | None = None, sort="relevance") -> list[str]:
         """The ids of every matching record in result order (for exports of a whole result set)."""
@@ -122,13 +138,24 @@ class SearchService:
             return None
         return q
 
+    def _did_you_mean(self, searcher, text: str, flt) -> str | None:
+        """The query with its words unknown to the index spelled as known ones, when that finds something."""
+        corrected = correct_spelling(searcher, nfc(text or ""))
+        if corrected is None:
+            return None
+        q, _ = self.parse(corrected)
+        return corrected if not searcher.search(q, filter=flt, limit=1).is_empty() else None
+
     def _current_searcher(self):
         # Searcher.refresh() of whoosh-reloaded 2.7.5 keeps segments that were merged away
         # (documents come back stale or twice), so a changed index gets a new searcher; the
         # old one is closed when the last search using it lets go of it.
+        # A rebuild switches to another directory, which the old searcher cannot notice.
         with self._lock:
-            if self._searcher is None or not self._searcher.up_to_date():
+            live = current_dir(self.index_dir)
+            if self._searcher is None or live != self._searcher_dir or not self._searcher.up_to_date():
                 self._searcher = open_or_create(self.index_dir).searcher()
+                self._searcher_dir = live
             return self._searcher
 
     def _hits(self, page_hits, q, searcher, scored: bool) -> list[dict]:
@@ -146,6 +173,65 @@ def _record_ids(searcher, hits) -> list[str]:
         return []  # an empty index has no columns
     column = searcher.reader().column_reader("id")
     return [column[hit.docnum] for hit in hits]
+
+
+def suggested_filter(searcher, text: str, filters: dict | None) -> dict | None:
+    """{"resolution": id, "count": articles citing it} for a document id the query names,
+    unless that filter is already on or no article cites the document."""
+    text = nfc(text or "")
+    found = canonical_id(text) or next((ref["id"] for ref in find_references(text)), None)
+    chosen = {canonical_id(v) or v for v in _values((filters or {}).get("resolution"))}
+    if not found or found in chosen:
+        return None
+    count = sum(1 for _ in searcher.docs_for_query(Term("resolution", found)))
+    return {"resolution": found, "count": count} if count else None
+
+
+# Fields whose words count as known to the index, as written and folded.
+KNOWN_EXACT_FIELDS = tuple(FOLDED_TWIN)
+KNOWN_FOLDED_FIELDS = tuple(sorted(FOLDED_FIELDS))
+SPELLING_FIELDS = ("title_folded", "body_folded")
+
+
+def correct_spelling(searcher, text: str) -> str | None:
+    """The text with each word no document has replaced by the closest indexed (folded) word,
+    or None when every word is known or nothing close exists. Field-prefixed terms,
+    operators and words with digits (document numbers) are left alone."""
+    reader = searcher.reader()
+    changed = False
+
+    def fix(match):
+        nonlocal changed
+        word = match.group(0)
+        if word in _OPERATORS or _DIGIT.search(word) or _known(reader, word):
+            return word
+        suggestion = _closest(searcher, fold(word.lower()))
+        changed = changed or suggestion is not None
+        return suggestion or word
+
+    chunks = [chunk if ":" in chunk else word_pattern().sub(fix, chunk) for chunk in re.split(r"(\s+)", text)]
+    return "".join(chunks) if changed else None
+
+
+def _known(reader, word: str) -> bool:
+    exact = word.lower()
+    folded = fold(exact)
+    return (any((field, exact) in reader for field in KNOWN_EXACT_FIELDS)
+            or any((field, folded) in reader for field in KNOWN_FOLDED_FIELDS))
+
+
+def _closest(searcher, word: str) -> str | None:
+    """The most frequent indexed word one edit away, else two edits away."""
+    # Whoosh ranks suggestions by frequency alone within maxdist, hence one edit before two.
+    # (Its MultiCorrector yields (word, score) pairs the wrong way round, so fields are merged here.)
+    reader = searcher.reader()
+    for maxdist in (1, 2):
+        if maxdist >= len(word):
+            break
+        found = {s for field in SPELLING_FIELDS for s in searcher.corrector(field).suggest(word, limit=3, maxdist=maxdist)}
+        if found:
+            return min(found, key=lambda s: (-sum(reader.frequency(f, s) for f in SPELLING_FIELDS), s))
+    return None
 
 
 def _make_parser():
@@ -193,7 +279,11 @@ def _has_error(q) -> bool:
 
 
 def _expand(q):
-    """Search each exact text term in its folded twin too; resolve ids and author names."""
+    """Search each exact text term in its folded twin too; resolve ids and author names;
+    answer a quoted phrase from the syllable bigrams."""
+    words = _default_field_phrase(q)
+    if words:
+        return _bigram_phrase(q, words)
     if not q.is_leaf():
         return q.apply(_expand)
     field = getattr(q, "fieldname", None)
@@ -207,6 +297,30 @@ def _expand(q):
             words = Phrase("author_text", loose) if len(loose) > 1 else Term("author_text", loose[0])
             return Or([q, words])
     return q
+
+
+def _default_field_phrase(q) -> list[str] | None:
+    """The words of a quoted phrase without a field prefix (the parser's Or of one Phrase
+    per default field), or None for any other query."""
+    if not isinstance(q, Or):
+        return None
+    phrases = {p.fieldname: p for p in q.subqueries if isinstance(p, Phrase)}
+    title = phrases.get("title")
+    if not set(FOLDED_TWIN) <= set(phrases) or len(title.words) < 2:
+        return None
+    if any(p.slop != 1 for p in phrases.values()):
+        return None  # "a b"~3 allows words between: pairs cannot answer it
+    return list(title.words)
+
+
+def _bigram_phrase(q, words: list[str]):
+    """All the phrase's folded word pairs find the documents (a pseudo-phrase for three or
+    more words); the exact phrase only adds to the score, and is checked only on those
+    documents, so diacritics as typed rank first."""
+    pairs = And([Term("bigrams", pair) for pair in syllable_pairs([fold(w) for w in words])])
+    exact = Or([Phrase(field, words, boost=DEFAULT_FIELDS[field]) for field in FOLDED_TWIN])
+    others = [_expand(sub) for sub in q.subqueries if not isinstance(sub, Phrase)]
+    return Or([AndMaybe(pairs, exact)] + others, boost=q.boost)
 
 
 def _folded_copy(q, field: str):
@@ -276,16 +390,45 @@ def _filter_date(filters: dict, key: str) -> date | None:
         raise ValueError(f"Invalid '{key}' date {values[0]!r}: expected YYYY-MM-DD") from None
 
 
-def facet_counts(reader, docnums, limit: int) -> dict:
-    """Value counts of the facet columns over the matched documents, most frequent first."""
+def disjunctive_facets(searcher, q, filters: dict | None, matched, names, limit: int) -> dict:
+    """Facet counts where each facet counts the documents the other filters leave, not its own:
+    with one resolution chosen, the other resolutions still show how many an OR would add."""
+    unknown = set(names) - set(ALL_FACETS)
+    if unknown:
+        raise ValueError(f"Unknown facet {sorted(unknown)[0]!r}: expected some of {', '.join(ALL_FACETS)}")
+    reader = searcher.reader()
     facets = {}
-    for name in FACETS:
+    for name in names:
+        own_keys = FACET_FILTER_KEYS[name]
+        docs = matched
+        if any(_values((filters or {}).get(key)) for key in own_keys):
+            docs = _docs_matching(searcher, q, build_filter(_without(filters, own_keys)))
+        facets[name] = facet_counts(reader, docs, limit, names=(name,))[name]
+    return facets
+
+
+def _without(filters: dict, keys) -> dict:
+    return {key: value for key, value in filters.items() if key not in keys}
+
+
+def _docs_matching(searcher, q, flt) -> set[int]:
+    return set(searcher.docs_for_query(And([q, flt]) if flt is not None else q))
+
+
+def facet_counts(reader, docnums, limit: int, names=FACETS) -> dict:
+    """Value counts of the facet columns over the matched documents, most frequent first;
+    months are a histogram: every month, in date order."""
+    facets = {}
+    for name in names:
         counts = Counter()
         if reader.has_column(name):
             column = reader.column_reader(name)
             for docnum in docnums:
                 value = column[docnum]
                 counts.update(v for v in (value if isinstance(value, list) else [value]) if v)
+        if name == "month":
+            facets[name] = [[value, count] for value, count in sorted(counts.items())]
+            continue
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         facets[name] = [[value, count] for value, count in ranked[:limit]]
     return facets
@@ -313,7 +456,9 @@ def snippet_terms(q, reader) -> frozenset[str]:
     """The folded words a query looks for (not those it excludes), prefixes expanded."""
     terms = set()
     for leaf in _positive_leaves(q):
-        if getattr(leaf, "fieldname", None) in FOLDED_FIELDS:
+        if getattr(leaf, "fieldname", None) == "bigrams":
+            terms.update(leaf.text.split(BIGRAM_SEPARATOR))
+        elif getattr(leaf, "fieldname", None) in FOLDED_FIELDS:
             for _, btext in leaf.existing_terms(reader, phrases=True, expand=True):
                 terms.add(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
     return frozenset(terms)

@@ -272,7 +272,10 @@ def test_facets_follow_query_and_filters(service):
     result = service.search("chuyển đổi số", filters={"site": [LANGSON, "bn.example.org"]})
     matched = [r for r in RECORDS if r["id"] in {"langson57", "bengali"}]
     assert result["total"] == 2
-    assert result["facets"] == expected_facets(matched)
+    facets = expected_facets(matched)
+    # the site facet leaves out the site filter itself (see the disjunctive facet tests)
+    facets["site"] = expected_facets([r for r in RECORDS if r["id"] in found(service, "chuyển đổi số")])["site"]
+    assert result["facets"] == facets
 
 
 def test_facet_limit(service):
