@@ -89,3 +89,15 @@ def test_an_archive_without_index_explains_itself(tmp_path):
     Store(tmp_path / "archive.sqlite3").close()
     page = create_app(tmp_path).test_client().get("/search?q=x").get_data(as_text=True)
     assert "no index yet" in page
+
+
+def test_a_query_naming_a_document_offers_its_filter(client, expected_articles):
+    page = client.get("/search?q=nghị quyết số 57-nq/tw").get_data(as_text=True)
+    cited = sum("57-NQ/TW" in a["resolutions"] for a in expected_articles)
+    assert f"Lọc theo 57-NQ/TW — {cited} bài" in page
+    assert 'href="/search?resolution=57-NQ%2FTW"' in page
+
+
+def test_did_you_mean_links_the_corrected_search(client):
+    page = client.get("/search?q=chuyển đổi sốo").get_data(as_text=True)
+    assert "Có phải bạn muốn tìm" in page

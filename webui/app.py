@@ -100,7 +100,8 @@ def run_search(params: dict) -> dict:
 
 def url_with(params: dict, **changes) -> str:
     """A permalink for the search state with some parameters changed (None removes one)."""
-    pairs = [("q", params["q"])] if params["q"] else []
+    query = changes.pop("q", params["q"])
+    pairs = [("q", query)] if query else []
     for key in FILTER_KEYS:
         values = changes.pop(key, params["filters"][key])
         pairs += [(key, v) for v in values]
