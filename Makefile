@@ -1,12 +1,15 @@
 # make demo   create .venv if missing, install, crawl the bundled sample portal, index it, serve the UI
 # make test   create .venv if missing, install, run the whole test suite
 # make bench  run the benchmarks in bench/ and print the figures
+# make bench-search RECORDS=100000   the search benchmark on a synthetic corpus (slow)
 PYTHON ?= python3
 VENV   ?= .venv
 PORT   ?= 8000
 BIN     = $(VENV)/bin
 
-.PHONY: demo test bench install clean
+RECORDS ?= 20000
+
+.PHONY: demo test bench bench-search install clean
 
 install: $(VENV)/.installed
 
@@ -25,6 +28,9 @@ test: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+bench-search: install
+	$(BIN)/python bench/search_scale.py --records $(RECORDS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
