@@ -21,6 +21,11 @@ def run_cli(*args, data: Path | None = None, check=False, timeout=300) -> subpro
     return result
 
 
+def setting_args(settings: dict) -> list[str]:
+    """`-s NAME=VALUE` arguments of `govnews crawl` for Scrapy settings."""
+    return [arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")]
+
+
 def crawl_args(origins: dict[str, str]) -> list[str]:
     from govnews.demo import crawl_arguments
 

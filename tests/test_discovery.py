@@ -6,7 +6,7 @@ import json
 import pytest
 
 from archive.store import Store
-from conftest import run_cli
+from conftest import run_cli, setting_args
 from govnews.sample_portal import SamplePortal
 from scraper.settings import LOOPBACK
 
@@ -107,7 +107,7 @@ def build_site(root, files: dict[str, str], origin: str) -> None:
 @pytest.mark.parametrize("channel", list(CHANNELS))
 def test_generic_crawl_finds_articles_through(channel, tmp_path):
     describe_site(tmp_path / "site")
-    settings = [arg for name, value in LOOPBACK.items() for arg in ("-s", f"{name}={value}")]
+    settings = setting_args(LOOPBACK)
     with SamplePortal(root=tmp_path / "site") as portal:
         build_site(tmp_path / "site", CHANNELS[channel], portal.origins[HOST])
         run_cli("crawl", "--start-url", portal.origins[HOST] + "/", *settings, "--no-index",
@@ -120,7 +120,7 @@ def test_generic_crawl_finds_articles_through(channel, tmp_path):
 
 def crawl_site(tmp_path, files, *settings):
     describe_site(tmp_path / "site")
-    loopback = [arg for name, value in LOOPBACK.items() for arg in ("-s", f"{name}={value}")]
+    loopback = setting_args(LOOPBACK)
     with SamplePortal(root=tmp_path / "site") as portal:
         build_site(tmp_path / "site", files, portal.origins[HOST])
         run_cli("crawl", "--start-url", portal.origins[HOST] + "/", *loopback, *settings, "--no-index",

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from archive.store import Store
-from conftest import run_cli
+from conftest import run_cli, setting_args
 from hostile_site import (TestSite, hanging_page, html_page, huge_page, query_page, raw_page, redirect,
                           status_page)
 from scraper.extraction import extract_html
@@ -77,7 +77,7 @@ def hostile_routes() -> dict:
 
 def settings(**overrides) -> list[str]:
     chosen = {**LOOPBACK, **overrides}
-    return [arg for name, value in chosen.items() for arg in ("-s", f"{name}={value}")]
+    return setting_args(chosen)
 
 
 def crawl(site: TestSite, data, **overrides):

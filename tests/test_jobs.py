@@ -3,14 +3,14 @@ import re
 import subprocess
 
 from archive.store import Store
-from conftest import run_cli
+from conftest import run_cli, setting_args
 from scraper.settings import LOOPBACK
 
 SODTTG = "sodttg.langson.gov.vn"
 
 
 def _loopback_settings():
-    return [arg for name, value in LOOPBACK.items() for arg in ("-s", f"{name}={value}")]
+    return setting_args(LOOPBACK)
 
 
 def test_progress_is_printed_as_plain_lines_when_not_a_terminal(sample_portal, tmp_path):

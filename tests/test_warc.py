@@ -21,7 +21,7 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 
 from archive.store import Store
-from conftest import ROOT, crawl_args, run_cli
+from conftest import ROOT, crawl_args, run_cli, setting_args
 from scraper.reextract import NoWarcFiles, reextract
 from scraper.settings import LOOPBACK
 from scraper.warc import WarcMiddleware, payload, warc_path, warcinfo_fields, whole_records
@@ -32,7 +32,7 @@ else:
     from backports import zstd
 
 WARCIO = str(Path(sys.executable).parent / "warcio")
-LOOPBACK_ARGS = [arg for name, value in LOOPBACK.items() for arg in ("-s", f"{name}={value}")]
+LOOPBACK_ARGS = setting_args(LOOPBACK)
 
 
 def read_warc(path: Path) -> list:
