@@ -1,13 +1,16 @@
 """A synthetic Vietnamese news corpus with a fixed seed, for the search benchmarks.
 
 Syllables and multi-syllable terms ("chuyển đổi số") come from the real Vietnamese of the sample
-portal (`data/sample_portal/expected.json`), ranked by how often they occur there and drawn with
-Zipf weights (1 / rank), so a few thousand syllables cover the whole corpus as in real news.
+portal (`data/sample_portal/expected.json`), ranked by how often they occur there; the sample
+knows about a thousand syllables, so the lexicon's tail is made up of well-formed syllables
+(onset + rhyme + tone) up to LEXICON_SIZE, about as many as news text uses. Units are drawn
+with Zipf weights (1 / rank), so the head covers most of the text as in real news.
 Resolution ids, authors and sites are Zipf-distributed too; dates are uniform over 2015–2025.
 """
 import json
 import random
 import re
+import unicodedata
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,6 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample_portal" / "expected.json"
 SEED = 42
 PHRASE_SHARE = 0.3  # share of drawn units that are a 2–3-syllable term rather than one syllable
+LEXICON_SIZE = 4200
+
+ONSETS = ["", "b", "c", "ch", "d", "đ", "g", "gi", "h", "k", "kh", "l", "m", "n", "ng", "nh", "ph", "qu",
+          "r", "s", "t", "th", "tr", "v", "x"]
+RHYMES = ("a ai ao au ay an am ang anh at ac ach ăn ăm ăng ăt ăc âu ây ân âm âng ât âc e eo en em et ec ê êu ên "
+          "ênh êt êch i ia iu in im inh it ich iên iêu iêt iêng o oi on om ong ot oc oa oai oan oang oanh oat ô "
+          "ôi ôn ôm ông ôt ôc ơ ơi ơn ơm ơt u ui un um ung ut uc uân uy uyên uôi uôn uông uôc ư ưa ưi ưu ưng ưt "
+          "ưc ươi ươn ương ươt ươc").split()
+TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]  # level, grave, acute, hook, tilde, dot
 
 SURNAMES = ["Nguyễn"] * 8 + ["Trần"] * 3 + ["Lê"] * 2 + [
     "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Lương", "Hà"]
@@ -55,6 +67,31 @@ def lexicon() -> tuple[list[str], list[str]]:
     return [s for s, _ in syllables.most_common()], common
 
 
+def made_up_syllables(rng: random.Random) -> list[str]:
+    """Well-formed Vietnamese syllables, shuffled: onset + rhyme + a tone its final allows."""
+    made = []
+    for onset in ONSETS:
+        for rhyme in RHYMES:
+            stop = rhyme.endswith(("c", "ch", "p", "t"))
+            for tone in (TONES[2], TONES[5]) if stop else TONES:
+                made.append(unicodedata.normalize("NFC", onset + _toned(rhyme, tone)))
+    rng.shuffle(made)
+    return made
+
+
+def _toned(rhyme: str, tone: str) -> str:
+    """The rhyme with the tone mark on its main vowel."""
+    vowels = [i for i, ch in enumerate(rhyme) if ch in "aăâeêioôơuưy"]
+    marked = [i for i in vowels if rhyme[i] in "ăâêôơư"]
+    if marked:
+        at = marked[-1]
+    elif len(vowels) > 1 and vowels[-1] == len(rhyme) - 1:
+        at = vowels[0]  # "ai", "ao", "oi": the first vowel
+    else:
+        at = vowels[-1]
+    return rhyme[:at + 1] + tone + rhyme[at + 1:]
+
+
 def resolution_ids(rng: random.Random, count: int = 500) -> list[str]:
     forms = [
         lambda: f"{rng.randint(1, 80)}-NQ/TW", lambda: f"{rng.randint(1, 60):02d}-CT/TW",
@@ -84,6 +121,9 @@ class Corpus:
     def __init__(self, seed: int = SEED):
         rng = random.Random(seed)
         self.syllables, self.terms = lexicon()
+        known = set(self.syllables)
+        made = [s for s in made_up_syllables(rng) if s not in known]
+        self.syllables += made[:max(0, LEXICON_SIZE - len(self.syllables))]
         self.resolutions = resolution_ids(rng)
         self.authors = authors(rng)
         self.sites = [f"{a}.{p}.gov.vn" for p, a in zip(PROVINCES, rng.choices(AGENCIES, k=len(PROVINCES)))]

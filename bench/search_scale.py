@@ -9,9 +9,11 @@ with filters as WHERE clauses, top 20 by bm25 plus the total, and facet counts (
 faceted kind. The p95 ratio Whoosh / FTS5 per kind is the figure to compare between runs.
 """
 import argparse
+import contextlib
 import hashlib
 import json
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -162,51 +164,73 @@ def percentile(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
-def main(records: int = 100_000) -> dict:
-    stages, result = {}, {"records": records, "indexer": INDEXER}
+BUILT = "built.json"  # what a workdir holds: record count, corpus, build times and sizes
+
+
+def _built(workdir: Path, records: int, corpus: Corpus) -> dict:
+    """The build figures of what workdir holds, or {} (after clearing it) when it holds another corpus."""
+    signature = {"records": records, "seed": corpus.seed, "lexicon": len(corpus.syllables)}
+    try:
+        built = json.loads((workdir / BUILT).read_text())
+    except (OSError, ValueError):
+        built = {}
+    if {k: built.get(k) for k in signature} == signature:
+        return built
+    for path in workdir.iterdir():
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    return dict(signature)
+
+
+def main(records: int = 100_000, workdir: Path | None = None) -> dict:
+    """Build (or, with a workdir that holds them, reuse) the archive and both indexes, then time the queries."""
     corpus = Corpus()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        with Store(tmp / "archive.sqlite3") as store:
+    with contextlib.ExitStack() as stack:
+        tmp = workdir or Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        tmp.mkdir(parents=True, exist_ok=True)
+        built = _built(tmp, records, corpus)
+        store = stack.enter_context(Store(tmp / "archive.sqlite3"))
+        if "load" not in built:
             start = time.perf_counter()
             load(store, corpus, records)
-            stages["load"] = time.perf_counter() - start
-            result["archive_mb"] = (tmp / "archive.sqlite3").stat().st_size / 2**20
-
+            built.update(load=time.perf_counter() - start, archive_mb=(tmp / "archive.sqlite3").stat().st_size / 2**20)
+        if built.get("schema_version") != SCHEMA_VERSION:
             start = time.perf_counter()
             update_index(store, tmp / "index", rebuild=True)
-            stages["whoosh index"] = time.perf_counter() - start
-            result["whoosh_index_mb"] = dir_mb(tmp / "index")
-
+            built.update(index=time.perf_counter() - start, whoosh_index_mb=dir_mb(tmp / "index"),
+                         schema_version=SCHEMA_VERSION)
+        if "fts5" not in built:
             start = time.perf_counter()
-            db = build_fts(store, tmp / "fts.sqlite3")
-            stages["fts5 index"] = time.perf_counter() - start
-            result["fts5_index_mb"] = (tmp / "fts.sqlite3").stat().st_size / 2**20
+            build_fts(store, tmp / "fts.sqlite3").close()
+            built.update(fts5=time.perf_counter() - start, fts5_index_mb=(tmp / "fts.sqlite3").stat().st_size / 2**20)
+        (tmp / BUILT).write_text(json.dumps(built))
+        db = sqlite3.connect(tmp / "fts.sqlite3", isolation_level=None)
+        stages = {"load": built["load"], "whoosh index": built["index"], "fts5 index": built["fts5"]}
+        result = {"records": records, "indexer": INDEXER, "lexicon": len(corpus.syllables),
+                  **{key: built[key] for key in ("archive_mb", "whoosh_index_mb", "fts5_index_mb")}}
+        start = time.perf_counter()
+        service = SearchService(tmp / "index", store)
+        service.search("")
+        result["whoosh_open_ms"] = (time.perf_counter() - start) * 1000
 
-            start = time.perf_counter()
-            service = SearchService(tmp / "index", store)
-            service.search("")
-            result["whoosh_open_ms"] = (time.perf_counter() - start) * 1000
-
-            start = time.perf_counter()
-            kinds = {}
-            for kind, items in queries(corpus, corpus.seed).items():
-                if kind.startswith("export"):
-                    whoosh = timed(lambda q, f: len(service.matching_ids(q, f, sort="newest")), items)
-                    fts = timed(lambda q, f: fts_export(db, f), items)
-                else:
-                    whoosh = timed(lambda q, f: service.search(q, f, per_page=20)["total"], items)
-                    fts = timed(lambda q, f, facets="facets" in kind: fts_search(db, q, f, facets), items)
-                kinds[kind] = {
-                    "whoosh_p50": percentile(whoosh[0], 50), "whoosh_p95": percentile(whoosh[0], 95),
-                    "fts5_p50": percentile(fts[0], 50), "fts5_p95": percentile(fts[0], 95),
-                    "median_hits_whoosh": statistics.median(whoosh[1]), "median_hits_fts5": statistics.median(fts[1]),
-                    "queries": [q or f for q, f in items],
-                }
-                kinds[kind]["ratio_p95"] = kinds[kind]["whoosh_p95"] / kinds[kind]["fts5_p95"]
-            stages["queries"] = time.perf_counter() - start
-            service.close()
-            db.close()
+        start = time.perf_counter()
+        kinds = {}
+        for kind, items in queries(corpus, corpus.seed).items():
+            if kind.startswith("export"):
+                whoosh = timed(lambda q, f: len(service.matching_ids(q, f, sort="newest")), items)
+                fts = timed(lambda q, f: fts_export(db, f), items)
+            else:
+                whoosh = timed(lambda q, f: service.search(q, f, per_page=20)["total"], items)
+                fts = timed(lambda q, f, facets="facets" in kind: fts_search(db, q, f, facets), items)
+            kinds[kind] = {
+                "whoosh_p50": percentile(whoosh[0], 50), "whoosh_p95": percentile(whoosh[0], 95),
+                "fts5_p50": percentile(fts[0], 50), "fts5_p95": percentile(fts[0], 95),
+                "median_hits_whoosh": statistics.median(whoosh[1]), "median_hits_fts5": statistics.median(fts[1]),
+                "queries": [q or f for q, f in items],
+            }
+            kinds[kind]["ratio_p95"] = kinds[kind]["whoosh_p95"] / kinds[kind]["fts5_p95"]
+        stages["queries"] = time.perf_counter() - start
+        service.close()
+        db.close()
     result.update(kinds=kinds, stages_s=stages,
                   load_per_s=records / stages["load"],
                   whoosh_docs_per_s=records / stages["whoosh index"],
@@ -238,7 +262,9 @@ def markdown(r: dict) -> str:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
-    figures = main(parser.parse_args().records)
+    parser.add_argument("--workdir", type=Path, help="keep the archive and indexes here and reuse them next time")
+    args = parser.parse_args()
+    figures = main(args.records, args.workdir)
     print(markdown(figures))
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

@@ -106,14 +106,20 @@ def folded_analyzer():
     return UnicodeWordTokenizer() | LowercaseFilter() | FoldFilter()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """One lower-cased word folded as FoldFilter folds it (cached: a language has few syllables)."""
+    return word if word.isascii() else fold(word)
+
+
 def words(text: str) -> list[str]:
-    """The exact-analyzed words of a text."""
-    return [t.text for t in exact_analyzer()(text)]
+    """The exact-analyzed words of a text (as exact_analyzer gives them, without token objects)."""
+    return [_normalise(w).lower() for w in word_pattern().findall(text)]
 
 
 def folded_words(text: str) -> list[str]:
-    """The folded words of a text."""
-    return [t.text for t in folded_analyzer()(text)]
+    """The folded words of a text (as folded_analyzer gives them)."""
+    return [fold_word(w) for w in words(text)]
 
 
 def reference_text(references: list[dict], resolutions: list[str]) -> str:
@@ -141,8 +147,3 @@ BIGRAM_SEPARATOR = "_"  # never inside a token: the tokenizer splits at undersco
 def syllable_pairs(folded: list[str]) -> list[str]:
     """Each pair of consecutive words as one term: ["chuyen", "doi", "so"] → ["chuyen_doi", "doi_so"]."""
     return [a + BIGRAM_SEPARATOR + b for a, b in zip(folded, folded[1:])]
-
-
-def syllable_bigrams(*texts: str) -> list[str]:
-    """The folded word pairs of each text; no pair spans two texts (say a title and a body)."""
-    return [pair for text in texts if text for pair in syllable_pairs(folded_words(text))]

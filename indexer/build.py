@@ -21,7 +21,7 @@ from whoosh.index import LockError
 from whoosh.util.filelock import FileLock, try_for
 
 from archive.docref import find_references
-from indexer.analysis import reference_text, syllable_bigrams
+from indexer.analysis import fold_word, folded_words, reference_text, syllable_pairs, words
 from indexer.schema import SCHEMA, SCHEMA_VERSION, date_stamp
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,10 @@ POINTER = "CURRENT"  # names the generation directory holding the live index
 GENERATION_PREFIX = "gen-"
 UPDATE_LOCK = "govnews-update.lock"
 LOCK_TIMEOUT = 60.0  # seconds to wait for another process's write lock
+WRITER_MB = 256  # postings a writer sorts in memory before spilling runs to disk
+# A rebuild of this many records analyses in one process per core (one segment each).
+PARALLEL_FROM = 20_000
+PROCS = min(2, os.cpu_count() or 1)
 
 
 def current_dir(index_dir) -> Path:
@@ -136,7 +140,7 @@ def _rebuild(store, index_dir: Path, reason: str) -> dict:
     generation = index_dir / f"{GENERATION_PREFIX}{time.time_ns()}"
     generation.mkdir()
     ix = index.create_in(str(generation), SCHEMA)
-    indexed, seq = _write(ix, store.changed_since(0), 0, fresh=True)
+    indexed, seq = _write(ix, store.changed_since(0), 0, fresh=True, parallel=store.count() >= PARALLEL_FROM)
     _write_state(generation, seq)
     _point_to(index_dir, generation)
     store.set_meta(META_KEY, seq)
@@ -163,9 +167,10 @@ def _prune(index_dir: Path, keep: set[Path]) -> None:
             child.unlink(missing_ok=True)  # an index from before generations, kept in index_dir itself
 
 
-def _write(ix, changes, seq: int, fresh: bool) -> tuple[int, int]:
+def _write(ix, changes, seq: int, fresh: bool, parallel=False) -> tuple[int, int]:
     indexed = 0
-    with writer(ix, timeout=LOCK_TIMEOUT) as w:
+    options = {"procs": PROCS, "multisegment": True} if parallel and PROCS > 1 else {}
+    with writer(ix, timeout=LOCK_TIMEOUT, limitmb=WRITER_MB, **options) as w:
         for seq, record in changes:
             doc = record_to_document(record)
             if fresh:
@@ -216,35 +221,36 @@ def _remember(store, directory: Path, seq: int) -> None:
 
 
 def record_to_document(record: dict) -> dict:
-    """The Whoosh document for an archive record (a pure function)."""
+    """The Whoosh document for an archive record (a pure function).
+
+    Text fields are given as word lists, analysed here once for all the fields they feed.
+    """
     title = record.get("title") or ""
-    summary = record.get("summary") or ""
-    body = record.get("body") or ""
     resolutions = [r for r in record.get("resolutions") or [] if r]
     authors = [a.get("name") for a in record.get("authors") or [] if a.get("name")]
     stamp = date_stamp(record.get("published"))
     urlwords = " ".join(_slug_words(u) for u in (record.get("url"), record.get("source_url")) if u)
-    refs_text = reference_text(_references(record, resolutions), resolutions)
-    author_text = " ; ".join(authors)
+    texts = [record.get("summary") or "", record.get("body") or "",
+             urlwords, reference_text(_references(record, resolutions), resolutions), " ; ".join(authors)]
+    exact = [words(text) for text in texts]
+    folded = [[fold_word(w) for w in ws] for ws in exact]
+    title_folded = folded_words(title)
     doc = {
         "id": record["id"],
         "title": title,
-        "title_folded": title,
-        "summary": summary,
-        "summary_folded": summary,
-        "body": body,
-        "body_folded": body,
-        "urlwords": urlwords,
-        "refs_text": refs_text,
+        "title_folded": title_folded,
+        "body": exact[0] + exact[1],
+        "folded": [w for ws in folded for w in ws],
         "author": authors,
-        "author_text": author_text,
-        # Every field a phrase without a field prefix searches, so the pairs alone find its matches.
-        "bigrams": syllable_bigrams(title, summary, body, urlwords, refs_text, author_text),
+        "author_text": " ; ".join(authors),
+        # No pair spans two texts (the end of the title and the start of the body).
+        "bigrams": [pair for ws in [title_folded] + folded for pair in syllable_pairs(ws)],
         "resolution": resolutions,
         "site": record.get("site"),
         "year": stamp // 10**10,
         "month": f"{stamp // 10**10:04d}-{stamp // 10**8 % 100:02d}" if stamp else None,
         "published": stamp,
+        "length": sum(len(ws) for ws in folded),
     }
     return {k: v for k, v in doc.items() if v is not None and v != "" and v != []}
 

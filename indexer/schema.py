@@ -1,10 +1,12 @@
 """The Whoosh schema of the govnews index.
 
 Text is indexed twice: exact (diacritics kept) and folded (diacritics removed), so a query
-matches either way and an exact match scores higher. The `bigrams` field holds each pair of
+matches either way and an exact match scores higher. `folded` holds, folded, every text a word
+without a field prefix finds (summary, body, URL words, cited documents, authors); `title` and
+`body` (summary and body) keep the words as written. The `bigrams` field holds each pair of
 consecutive folded syllables as one term, so a quoted phrase is answered from a few posting
-lists instead of word positions across the whole index. The id and the facet fields are
-sortable: their per-document columns are read without loading stored fields.
+lists instead of word positions. The long `folded` field keeps no positions: its phrases are pairs. The facet and date fields are sortable: their per-document columns are
+read once per searcher (see indexer.engine).
 """
 import re
 
@@ -14,12 +16,12 @@ from indexer.analysis import exact_analyzer, folded_analyzer
 
 # Bump when SCHEMA or what goes into it changes: an index built with another version is
 # rebuilt from the archive. (Whoosh schemas with sortable fields never compare equal.)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 
 # Each exact text field and the field holding the same text folded.
-FOLDED_TWIN = {"title": "title_folded", "summary": "summary_folded", "body": "body_folded"}
+FOLDED_TWIN = {"title": "title_folded", "body": "folded"}
 
 
 class ListColumn(columns.VarBytesListColumn):
@@ -65,29 +67,26 @@ class ListKeyword(fields.KEYWORD):
         return ",".join(self._values(value))
 
 
-def _text(analyzer, stored=False, boost=1.0):
-    return fields.TEXT(analyzer=analyzer, stored=stored, field_boost=boost)
+def _text(analyzer, stored=False, positions=True):
+    return fields.TEXT(analyzer=analyzer, stored=stored, phrase=positions)
 
 
 SCHEMA = fields.Schema(
     id=fields.ID(unique=True, stored=True, sortable=True),
-    title=_text(exact_analyzer(), stored=True, boost=2.0),
-    title_folded=_text(folded_analyzer(), boost=2.0),
-    summary=_text(exact_analyzer(), boost=1.5),
-    summary_folded=_text(folded_analyzer(), boost=1.5),
-    body=_text(exact_analyzer()),
-    body_folded=_text(folded_analyzer()),
-    urlwords=_text(folded_analyzer()),
-    refs_text=_text(folded_analyzer()),
+    title=_text(exact_analyzer(), stored=True),
+    title_folded=_text(folded_analyzer()),
+    body=_text(exact_analyzer(), positions=False),
+    folded=_text(folded_analyzer(), positions=False),
     author_text=_text(folded_analyzer()),
-    # Given as a list of ready-made "chuyen_doi" terms (see analysis.syllable_bigrams).
-    bigrams=fields.TEXT(analyzer=folded_analyzer(), phrase=False),
+    # Given as a list of ready-made "chuyen_doi" terms (see analysis.syllable_pairs).
+    bigrams=_text(folded_analyzer(), positions=False),
     resolution=ListKeyword(),
     author=ListKeyword(),
     site=fields.ID(stored=True, sortable=True),
     year=fields.NUMERIC(int, bits=32, sortable=True),  # 0 when undated
     month=fields.ID(sortable=True),
     published=fields.NUMERIC(int, bits=64, sortable=True),  # YYYYMMDDhhmmss local time; 0 when undated
+    length=fields.NUMERIC(int, bits=32, sortable=True),  # words in `folded`, for BM25's length norm
 )
 
 

@@ -1,46 +1,43 @@
 """Full-text and faceted search over the Whoosh index; hits are full records from the archive."""
 import copy
 import html
+import itertools
 import re
 import threading
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from whoosh import highlight, qparser, sorting
+import numpy as np
+from whoosh import qparser
 from whoosh.query import And, AndMaybe, AndNot, Every, Not, NullQuery, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
 from archive.docref import canonical_id, find_references
 from archive.text import fold, nfc
-from indexer.analysis import BIGRAM_SEPARATOR, folded_analyzer, folded_words, syllable_pairs, word_pattern
+from indexer.analysis import BIGRAM_SEPARATOR, fold_word, folded_words, syllable_pairs, word_pattern
 from indexer.build import current_dir, open_or_create
+from indexer.engine import Snapshot
 from indexer.schema import FOLDED_TWIN, SCHEMA, date_stamp
 
 SORTS = ("relevance", "newest", "oldest")
 FACETS = ("resolution", "author", "site", "year")  # counted unless asked otherwise
 ALL_FACETS = FACETS + ("month",)
-# The filter keys each facet's own choice sets: a facet is counted without them.
-FACET_FILTER_KEYS = {"resolution": ("resolution",), "author": ("author",), "site": ("site",),
-                     "year": ("from", "to"), "month": ("from", "to")}
+# The filter kind each facet's own choices set: a facet is counted without it.
+FACET_FILTER_KIND = {"resolution": "resolution", "author": "author", "site": "site", "year": "date", "month": "date"}
 MAX_PER_PAGE = 100
 SYNTAX_NOTICE = "Query syntax not understood; searched for the words instead."
 
 # Fields searched by words without a field prefix, with their boosts. Each exact text field
 # is also searched in its folded twin at FOLDED_BOOST, so "ba" finds "bà" but "bà" ranks a
 # document containing "bà" above one containing only "ba".
-DEFAULT_FIELDS = {
-    "title": 1.0, "summary": 1.0, "body": 1.0, "resolution": 1.0,
-    "urlwords": 0.5, "refs_text": 0.5, "author_text": 0.5,
-}
+# The folded `folded` field also holds URL words, cited documents and author names.
+DEFAULT_FIELDS = {"title": 2.0, "body": 1.0, "resolution": 1.0}
 FOLDED_BOOST = 0.5
-FOLDED_FIELDS = set(FOLDED_TWIN.values()) | {"urlwords", "refs_text", "author_text"}
+FOLDED_FIELDS = set(FOLDED_TWIN.values()) | {"author_text"}
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _DIGIT = re.compile(r"\d")
 _BINARY_OPERATORS = _OPERATORS - {"NOT"}
 # Sort keys of the `published` column: undated documents (0) and one after every date.
-_UNDATED_KEY = SCHEMA["published"].to_column_value(0)
-_LAST = SCHEMA["published"].to_column_value(99991231235959) + 1
 
 
 class SearchService:
@@ -51,7 +48,7 @@ class SearchService:
         self.store = store
         self.facet_limit = facet_limit
         self._parser = _make_parser()
-        self._searcher = None
+        self._snap = None
         self._searcher_dir = None
         self._lock = threading.Lock()
 
@@ -63,53 +60,65 @@ class SearchService:
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            if self._snap is not None:
+                self._snap.searcher.close()
+                self._snap = None
 
     def search(self, query: str, filters: dict | None = None, sort="relevance", page=1, per_page=20,
                facet_limit=None, facets=FACETS) -> dict:
-        """Search; see DESIGN.md for the result shape. Raises ValueError for a bad sort or filter.
+        """Search; see DESIGN.md for the result shape. Raises ValueError for a bad sort, filter or facet.
 
         `facets` names the facets to count, from ALL_FACETS ("month" is asked for by name).
         """
-        q, notices, flt, sort = self._prepare(query, filters, sort)
+        _check_facets(facets)
+        q, notices, kinds, sort = self._prepare(query, filters, sort)
         page = max(1, int(page or 1))
         per_page = min(max(1, int(per_page or 20)), MAX_PER_PAGE)
-        searcher = self._current_searcher()
-        results = searcher.search(q, filter=flt, limit=page * per_page, **_sort_args(sort))
-        matched = results.docs()
-        page_hits = results[(page - 1) * per_page: page * per_page]
-        result = {
-            "total": len(matched),
-            "page": page,
-            "per_page": per_page,
-            "hits": self._hits(page_hits, q, searcher, scored=sort == "relevance"),
-            "facets": disjunctive_facets(searcher, q, filters, matched, facets, facet_limit or self.facet_limit),
-            "notices": notices,
-        }
-        suggested = suggested_filter(searcher, query, filters)
+        limit = facet_limit or self.facet_limit
+        snap = self._snapshot()
+        with snap.lock:
+            found = snap.evaluate(q)
+            chosen = {kind: snap.evaluate(flt).mask for kind, flt in kinds.items()}
+            mask = _masked(found.mask, chosen.values())
+            docs = snap.ordered(mask, found.score, sort, limit=page * per_page)[(page - 1) * per_page:]
+            ids = snap.record_ids(docs)
+            scores = [float(found.score[d]) if sort == "relevance" else 0.0 for d in docs]
+            result = {
+                "total": int(mask.sum()),
+                "page": page,
+                "per_page": per_page,
+                "facets": {name: _ranked(name, snap.facet_counts(name, _masked(found.mask, [
+                    m for kind, m in chosen.items() if kind != FACET_FILTER_KIND[name]])), limit)
+                    for name in facets},
+                "notices": notices,
+            }
+            suggested = suggested_filter(snap, query, filters)
+            correction = self._did_you_mean(snap, query, chosen.values())
+            terms = snippet_terms(q, snap.reader)
+        result["hits"] = self._hits(ids, scores, terms)
         if suggested:
             result["suggested_filter"] = suggested
-        correction = self._did_you_mean(searcher, query, flt)
         if correction:
             result["did_you_mean"] = correction
         return result
 
     def matching_ids(self, query: str, filters: dict | None = None, sort="relevance") -> list[str]:
         """The ids of every matching record in result order (for exports of a whole result set)."""
-        q, _, flt, sort = self._prepare(query, filters, sort)
-        searcher = self._current_searcher()
-        return _record_ids(searcher, searcher.search(q, filter=flt, limit=None, **_sort_args(sort)))
+        q, _, kinds, sort = self._prepare(query, filters, sort)
+        snap = self._snapshot()
+        with snap.lock:
+            found = snap.evaluate(q)
+            mask = _masked(found.mask, [snap.evaluate(flt).mask for flt in kinds.values()])
+            return snap.record_ids(snap.ordered(mask, found.score, sort))
 
     def _prepare(self, query: str, filters, sort: str):
         if sort not in SORTS:
             raise ValueError(f"Unknown sort {sort!r}: expected one of {', '.join(SORTS)}")
-        flt = build_filter(filters)
+        kinds = filter_queries(filters)
         q, notices = self.parse(query)
         if isinstance(q, Every) and sort == "relevance":
             sort = "newest"  # every document scores the same; show the latest first
-        return q, notices, flt, sort
+        return q, notices, kinds, sort
 
     def parse(self, text: str):
         """The Whoosh query for a user's query string, and notices about how it was read."""
@@ -138,44 +147,54 @@ class SearchService:
             return None
         return q
 
-    def _did_you_mean(self, searcher, text: str, flt) -> str | None:
+    def _did_you_mean(self, snap, text: str, chosen) -> str | None:
         """The query with its words unknown to the index spelled as known ones, when that finds something."""
-        corrected = correct_spelling(searcher, nfc(text or ""))
+        corrected = correct_spelling(snap.searcher, nfc(text or ""))
         if corrected is None:
             return None
         q, _ = self.parse(corrected)
-        return corrected if not searcher.search(q, filter=flt, limit=1).is_empty() else None
+        return corrected if _masked(snap.evaluate(q).mask, chosen).any() else None
 
-    def _current_searcher(self):
+    def _snapshot(self) -> Snapshot:
         # Searcher.refresh() of whoosh-reloaded 2.7.5 keeps segments that were merged away
         # (documents come back stale or twice), so a changed index gets a new searcher; the
         # old one is closed when the last search using it lets go of it.
         # A rebuild switches to another directory, which the old searcher cannot notice.
         with self._lock:
             live = current_dir(self.index_dir)
-            if self._searcher is None or live != self._searcher_dir or not self._searcher.up_to_date():
-                self._searcher = open_or_create(self.index_dir).searcher()
+            if self._snap is None or live != self._searcher_dir or not self._snap.searcher.up_to_date():
+                self._snap = Snapshot(open_or_create(self.index_dir).searcher())
                 self._searcher_dir = live
-            return self._searcher
+            return self._snap
 
-    def _hits(self, page_hits, q, searcher, scored: bool) -> list[dict]:
-        ids = _record_ids(searcher, page_hits)
-        scores = {rid: float(hit.score) if scored else 0.0 for rid, hit in zip(ids, page_hits)}
-        terms = snippet_terms(q, searcher.reader())
-        return [dict(record, snippet=make_snippet(record, terms), score=scores[record["id"]])
-                for record in self.store.get_many(list(scores))]
+    def _hits(self, ids: list[str], scores: list[float], terms: frozenset[str]) -> list[dict]:
+        score_of = dict(zip(ids, scores))
+        return [dict(record, snippet=make_snippet(record, terms), score=score_of[record["id"]])
+                for record in self.store.get_many(ids)]
 
 
-def _record_ids(searcher, hits) -> list[str]:
-    """The record ids of hits, read from the id column rather than the stored fields."""
-    hits = list(hits)
-    if not hits:
-        return []  # an empty index has no columns
-    column = searcher.reader().column_reader("id")
-    return [column[hit.docnum] for hit in hits]
+def _masked(mask: np.ndarray, masks) -> np.ndarray:
+    result = mask.copy()
+    for other in masks:
+        result &= other
+    return result
 
 
-def suggested_filter(searcher, text: str, filters: dict | None) -> dict | None:
+def _ranked(name: str, counts: list[tuple[str, int]], limit: int) -> list[list]:
+    """Months as a histogram in date order; other facets most frequent first, the first `limit`."""
+    if name == "month":
+        return [[value, count] for value, count in counts]
+    ranked = sorted(counts, key=lambda item: (-item[1], item[0]))
+    return [[value, count] for value, count in ranked[:limit]]
+
+
+def _check_facets(names) -> None:
+    unknown = set(names) - set(ALL_FACETS)
+    if unknown:
+        raise ValueError(f"Unknown facet {sorted(unknown)[0]!r}: expected some of {', '.join(ALL_FACETS)}")
+
+
+def suggested_filter(snap: Snapshot, text: str, filters: dict | None) -> dict | None:
     """{"resolution": id, "count": articles citing it} for a document id the query names,
     unless that filter is already on or no article cites the document."""
     text = nfc(text or "")
@@ -183,14 +202,14 @@ def suggested_filter(searcher, text: str, filters: dict | None) -> dict | None:
     chosen = {canonical_id(v) or v for v in _values((filters or {}).get("resolution"))}
     if not found or found in chosen:
         return None
-    count = sum(1 for _ in searcher.docs_for_query(Term("resolution", found)))
+    count = len(snap.postings("resolution", found)[0])
     return {"resolution": found, "count": count} if count else None
 
 
 # Fields whose words count as known to the index, as written and folded.
 KNOWN_EXACT_FIELDS = tuple(FOLDED_TWIN)
 KNOWN_FOLDED_FIELDS = tuple(sorted(FOLDED_FIELDS))
-SPELLING_FIELDS = ("title_folded", "body_folded")
+SPELLING_FIELDS = ("title_folded", "folded")
 
 
 def correct_spelling(searcher, text: str) -> str | None:
@@ -287,6 +306,8 @@ def _expand(q):
     if not q.is_leaf():
         return q.apply(_expand)
     field = getattr(q, "fieldname", None)
+    if isinstance(q, Phrase) and not SCHEMA[field].format.supports("positions"):
+        return _unpositioned_phrase(q)
     if field in FOLDED_TWIN and isinstance(q, (Term, Phrase, Prefix, Wildcard)):
         return Or([q, _folded_copy(q, FOLDED_TWIN[field])])
     if field == "resolution" and isinstance(q, Term):
@@ -315,12 +336,29 @@ def _default_field_phrase(q) -> list[str] | None:
 
 def _bigram_phrase(q, words: list[str]):
     """All the phrase's folded word pairs find the documents (a pseudo-phrase for three or
-    more words); the exact phrase only adds to the score, and is checked only on those
-    documents, so diacritics as typed rank first."""
-    pairs = And([Term("bigrams", pair) for pair in syllable_pairs([fold(w) for w in words])])
-    exact = Or([Phrase(field, words, boost=DEFAULT_FIELDS[field]) for field in FOLDED_TWIN])
+    more words); its words as typed, in the text, only add to the score, so diacritics as
+    typed rank first."""
+    pairs = And([Term("bigrams", pair) for pair in _pairs(words)])
+    exact = Or([Term("body", w) for w in words])
     others = [_expand(sub) for sub in q.subqueries if not isinstance(sub, Phrase)]
     return Or([AndMaybe(pairs, exact)] + others, boost=q.boost)
+
+
+def _unpositioned_phrase(q):
+    """A phrase in a field without positions (the body): its word pairs, or with a slop
+    ("a b"~5) all its words; the words as typed add to the score."""
+    exact = Or([Term(q.fieldname, w, boost=q.boost) for w in q.words])
+    if q.slop == 1 and len(q.words) > 1:
+        return AndMaybe(And([Term("bigrams", pair, boost=q.boost) for pair in _pairs(q.words)]), exact)
+    twin = FOLDED_TWIN.get(q.fieldname)
+    if twin is None:
+        return And([Term(q.fieldname, w, boost=q.boost) for w in q.words])
+    return And([Or([Term(q.fieldname, w, boost=q.boost), Term(twin, fold_word(w), boost=q.boost * FOLDED_BOOST)])
+                for w in q.words])
+
+
+def _pairs(words: list[str]) -> list[str]:
+    return syllable_pairs([fold_word(w) for w in words])
 
 
 def _folded_copy(q, field: str):
@@ -334,42 +372,26 @@ def _folded_copy(q, field: str):
     return twin
 
 
-def _sort_args(sort: str) -> dict:
-    published = sorting.FieldFacet("published", reverse=sort == "newest")
-    if sort == "newest":
-        return {"sortedby": published}  # undated documents (0) come last
-    if sort == "oldest":
-        return {"sortedby": sorting.TranslateFacet(_undated_last, published)}
-    return {}
-
-
-def _undated_last(key):
-    return _LAST if key == _UNDATED_KEY else key
-
-
-def build_filter(filters: dict | None):
-    """The Whoosh filter query for {"resolution", "author", "site", "from", "to"}, or None.
-
-    Values of one kind are OR-ed, kinds are AND-ed; unknown keys are ignored.
-    Raises ValueError for a date that is not YYYY-MM-DD.
+def filter_queries(filters: dict | None) -> dict:
+    """{kind: Whoosh query} for the filters {"resolution", "author", "site", "from", "to"}:
+    values of one kind are OR-ed (the caller ANDs the kinds); "from"/"to" make the kind "date".
+    Unknown keys are ignored. Raises ValueError for a date that is not YYYY-MM-DD.
     """
     filters = filters or {}
-    parts = []
+    kinds = {}
     for field in ("resolution", "author", "site"):
         values = _values(filters.get(field))
         if field == "resolution":
             values = [canonical_id(v) or v for v in values]
         if values:
-            parts.append(Or([Term(field, v) for v in values]))
+            kinds[field] = Or([Term(field, v) for v in values])
     start = _filter_date(filters, "from")
     end = _filter_date(filters, "to")
     if start or end:
         low = date_stamp(start.isoformat()) if start else 1
         high = date_stamp(end.isoformat()) + 235959 if end else None
-        parts.append(NumericRange("published", low, high))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
+        kinds["date"] = NumericRange("published", low, high)
+    return kinds
 
 
 def _values(value) -> list[str]:
@@ -390,66 +412,10 @@ def _filter_date(filters: dict, key: str) -> date | None:
         raise ValueError(f"Invalid '{key}' date {values[0]!r}: expected YYYY-MM-DD") from None
 
 
-def disjunctive_facets(searcher, q, filters: dict | None, matched, names, limit: int) -> dict:
-    """Facet counts where each facet counts the documents the other filters leave, not its own:
-    with one resolution chosen, the other resolutions still show how many an OR would add."""
-    unknown = set(names) - set(ALL_FACETS)
-    if unknown:
-        raise ValueError(f"Unknown facet {sorted(unknown)[0]!r}: expected some of {', '.join(ALL_FACETS)}")
-    reader = searcher.reader()
-    facets = {}
-    for name in names:
-        own_keys = FACET_FILTER_KEYS[name]
-        docs = matched
-        if any(_values((filters or {}).get(key)) for key in own_keys):
-            docs = _docs_matching(searcher, q, build_filter(_without(filters, own_keys)))
-        facets[name] = facet_counts(reader, docs, limit, names=(name,))[name]
-    return facets
-
-
-def _without(filters: dict, keys) -> dict:
-    return {key: value for key, value in filters.items() if key not in keys}
-
-
-def _docs_matching(searcher, q, flt) -> set[int]:
-    return set(searcher.docs_for_query(And([q, flt]) if flt is not None else q))
-
-
-def facet_counts(reader, docnums, limit: int, names=FACETS) -> dict:
-    """Value counts of the facet columns over the matched documents, most frequent first;
-    months are a histogram: every month, in date order."""
-    facets = {}
-    for name in names:
-        counts = Counter()
-        if reader.has_column(name):
-            column = reader.column_reader(name)
-            for docnum in docnums:
-                value = column[docnum]
-                counts.update(v for v in (value if isinstance(value, list) else [value]) if v)
-        if name == "month":
-            facets[name] = [[value, count] for value, count in sorted(counts.items())]
-            continue
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        facets[name] = [[value, count] for value, count in ranked[:limit]]
-    return facets
-
-
 # Snippets
 
-_FOLDED = folded_analyzer()
 SNIPPET_CHARS = 240
-
-
-class MarkFormatter(highlight.Formatter):
-    """HTML-escapes the text and wraps matched words in <mark>."""
-
-    between = " … "
-
-    def _text(self, text):
-        return html.escape(text)
-
-    def format_token(self, text, token, replace=False):
-        return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"
+SNIPPET_LEAD = 60  # characters shown before the first marked word
 
 
 def snippet_terms(q, reader) -> frozenset[str]:
@@ -477,16 +443,49 @@ def _positive_leaves(q):
 
 
 def make_snippet(record: dict, terms: frozenset[str]) -> str:
-    """An HTML-safe excerpt with the matched words in <mark>, from body, summary or title."""
+    """An HTML-safe excerpt with the matched words in <mark>, from body, summary or title:
+    the window of text holding the most distinct matched words."""
     if terms:
         for field in ("body", "summary", "title"):
             text = record.get(field) or ""
-            fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-            snippet = highlight.highlight(text, terms, _FOLDED, fragmenter, MarkFormatter(), top=2)
-            if snippet:
-                return _one_line(snippet)
+            spans = [(m.start(), m.end(), key) for m in word_pattern().finditer(text)
+                     if (key := fold_word(m.group().lower())) in terms]
+            if spans:
+                return _one_line(_marked(text, spans, *_best_window(spans, len(text))))
     text = record.get("summary") or record.get("body") or ""
     return html.escape(_one_line(_shorten(text, SNIPPET_CHARS)))
+
+
+def _best_window(spans, length: int) -> tuple[int, int]:
+    """(start, end) of the SNIPPET_CHARS window with the most distinct matched words, the first
+    such window, starting SNIPPET_LEAD characters before a matched word."""
+    best, best_count = (0, 0), -1
+    for i, (start, _, _) in enumerate(spans):
+        begin = max(0, start - SNIPPET_LEAD)
+        end = min(length, begin + SNIPPET_CHARS)
+        count = len({key for _, stop, key in itertools.takewhile(lambda span: span[1] <= end, spans[i:])})
+        if count > best_count:
+            best, best_count = (begin, end), count
+    return best
+
+
+def _marked(text: str, spans, begin: int, end: int) -> str:
+    """text[begin:end] cut at word boundaries, escaped, with the spans inside it marked."""
+    first = next(start for start, _, _ in spans if start >= begin)
+    if begin > 0:
+        space = text.find(" ", begin, first)
+        begin = space + 1 if space != -1 else begin
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > begin else end
+    parts, at = [], begin
+    for start, stop, _ in spans:
+        if start < begin or stop > end:
+            continue
+        parts += [html.escape(text[at:start]), "<mark>", html.escape(text[start:stop]), "</mark>"]
+        at = stop
+    parts.append(html.escape(text[at:end]))
+    return ("… " if begin > 0 else "") + "".join(parts) + (" …" if end < len(text) else "")
 
 
 def _one_line(text: str) -> str:

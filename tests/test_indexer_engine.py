@@ -1,0 +1,124 @@
+"""The array evaluation of queries: posting blocks, several segments, deleted documents."""
+import random
+from collections import Counter
+
+import pytest
+from whoosh import index
+
+import indexer.build
+from archive.store import Store
+from indexer.build import current_dir, update_index
+from indexer.engine import _read_postings
+from indexer.search import SearchService
+
+SITES = ["a.gov.vn", "b.gov.vn", "c.gov.vn"]
+WORDS = "chuyển đổi số nghị quyết dân tộc hội nghị tỉnh công tác kết quả thực hiện".split()
+RESOLUTIONS = ["57-NQ/TW", "46/NQ-CP", "160/KH-UBND"]
+
+
+def corpus(count: int, seed: int = 7) -> list[dict]:
+    """Records with words, sites, authors, resolutions and dates drawn at random (seeded)."""
+    rng = random.Random(seed)
+    records = []
+    for n in range(count):
+        year = rng.choice([2023, 2024, 2025])
+        records.append({
+            "id": f"r{n}",
+            "url": f"https://{SITES[n % 3]}/tin/{n}.html",
+            "site": SITES[n % 3],
+            "title": " ".join(rng.choices(WORDS, k=5)).capitalize(),
+            "body": " ".join(rng.choices(WORDS, k=rng.randint(20, 60))) + ".",
+            "published": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T08:00:00+07:00"
+                         if n % 10 else None,
+            "authors": [{"name": f"Tác giả {rng.randint(1, 5)}", "role": None}],
+            "resolutions": sorted(set(rng.choices(RESOLUTIONS, k=rng.randint(0, 2)))),
+            "language": "vi",
+        })
+    return records
+
+
+def build(base, records, parallel=False, monkeypatch=None):
+    store = Store(base / "archive.sqlite3")
+    store.upsert_many(records)
+    if parallel:
+        monkeypatch.setattr(indexer.build, "PARALLEL_FROM", 1)
+    update_index(store, base / "index", rebuild=True)
+    return store
+
+
+def brute_force_facets(records) -> dict:
+    return {
+        "site": Counter(r["site"] for r in records),
+        "author": Counter(a["name"] for r in records for a in r["authors"]),
+        "resolution": Counter(res for r in records for res in r["resolutions"]),
+        "year": Counter(int(r["published"][:4]) for r in records if r["published"]),
+    }
+
+
+def as_counters(facets: dict) -> dict:
+    return {name: Counter(dict(map(tuple, values))) for name, values in facets.items()}
+
+
+def test_posting_blocks_are_read_whole(tmp_path):
+    """A word in every document spans many 128-posting blocks; the block reader sees them all."""
+    store = build(tmp_path, corpus(700))
+    ix = index.open_dir(str(current_dir(tmp_path / "index")))
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        for field, text in [("folded", b"so"), ("bigrams", b"so_nghi"), ("site", b"a.gov.vn")]:
+            ids, weights = _read_postings(reader.postings(field, text))
+            expected = reader.postings(field, text)
+            assert list(ids) == list(expected.all_ids())
+            assert len(ids) > 128
+            assert weights.min() >= 1
+    store.close()
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one segment", "one segment per process"])
+def test_counts_and_facets_match_a_brute_force_count(tmp_path, monkeypatch, parallel):
+    records = corpus(400)
+    store = build(tmp_path, records, parallel, monkeypatch)
+    if parallel:
+        with index.open_dir(str(current_dir(tmp_path / "index"))).searcher() as searcher:
+            assert len(searcher.reader().leaf_readers()) > 1
+    with SearchService(tmp_path / "index", store) as service:
+        result = service.search("tỉnh", per_page=5)
+        matched = [r for r in records if "tỉnh" in f"{r['title']} {r['body']}".lower()]
+        assert result["total"] == len(matched)
+        assert as_counters(result["facets"]) == brute_force_facets(matched)
+
+        chosen = service.search("", {"site": [SITES[0]], "resolution": ["57-NQ/TW"]})
+        both = [r for r in records if r["site"] == SITES[0] and "57-NQ/TW" in r["resolutions"]]
+        assert chosen["total"] == len(both)
+        # each facet leaves out its own filter
+        by_site = [r for r in records if "57-NQ/TW" in r["resolutions"]]
+        assert as_counters(chosen["facets"])["site"] == brute_force_facets(by_site)["site"]
+    store.close()
+
+
+def test_newest_first_over_several_segments(tmp_path, monkeypatch):
+    records = corpus(300)
+    store = build(tmp_path, records, True, monkeypatch)
+    with SearchService(tmp_path / "index", store) as service:
+        order = service.matching_ids("", sort="newest")
+        published = {r["id"]: r["published"] for r in records}
+        dated = sorted((p for p in published.values() if p), reverse=True)
+        assert [published[rid] for rid in order[:len(dated)]] == dated
+        assert set(order[len(dated):]) == {rid for rid, p in published.items() if not p}
+    store.close()
+
+
+def test_replaced_and_changed_documents_are_not_counted_twice(tmp_path):
+    records = corpus(200)
+    store = build(tmp_path, records)
+    changed = dict(records[0], body="Một bài hoàn toàn khác về lễ hội mùa xuân.", title="Lễ hội")
+    store.upsert(changed)
+    update_index(store, tmp_path / "index")  # the old version is deleted in the index
+    with SearchService(tmp_path / "index", store) as service:
+        assert service.search("")["total"] == 200
+        assert {h["id"] for h in service.search("lễ hội", per_page=100)["hits"]} == {"r0"}
+        expected = [r for r in records[1:] if "tỉnh" in f"{r['title']} {r['body']}".lower()]
+        assert service.search("tỉnh")["total"] == len(expected)
+        site_counts = dict(map(tuple, service.search("")["facets"]["site"]))
+        assert sum(site_counts.values()) == 200
+    store.close()
