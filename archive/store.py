@@ -71,6 +71,14 @@ MIGRATIONS = [
             status INTEGER)""",
         "CREATE INDEX fetches_site ON fetches (site)",
     ),
+    (
+        # records taken out of the archive: the index removes them on its next update
+        """CREATE TABLE deletions (
+            seq INTEGER PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            deleted TEXT NOT NULL,
+            reason TEXT)""",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -182,7 +190,7 @@ class Store:
         return "changed" if current else "new"
 
     def _write_record(self, record: dict, digest: str) -> None:
-        seq = self._conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM records").fetchone()[0]
+        seq = self._next_seq()
         data = json.dumps(record, ensure_ascii=False)
         self._conn.execute(
             """INSERT INTO records (id, url, site, title, published, fetched, revision,
@@ -261,7 +269,35 @@ class Store:
             seq = rows[-1]["seq"]
 
     def max_seq(self) -> int:
-        return self._query_one("SELECT COALESCE(MAX(seq), 0) FROM records")[0]
+        """The last sequence number given to a write or a deletion."""
+        return self._query_one(
+            "SELECT MAX((SELECT COALESCE(MAX(seq), 0) FROM records), (SELECT COALESCE(MAX(seq), 0) FROM deletions))")[0]
+
+    def _next_seq(self) -> int:
+        # Shared by writes and deletions, and never reused: the index applies both in order.
+        return self._conn.execute(
+            "SELECT MAX((SELECT COALESCE(MAX(seq), 0) FROM records), "
+            "(SELECT COALESCE(MAX(seq), 0) FROM deletions)) + 1").fetchone()[0]
+
+    def delete(self, record_id: str, reason: str | None = None) -> bool:
+        """Take a record and its revisions out of the archive; False if there is no such record.
+
+        A tombstone remembers the deletion so the index drops the record on its next update.
+        (A re-crawl stores the page again if the portal still publishes it.)
+        """
+        with self.transaction():
+            if self._conn.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is None:
+                return False
+            self._conn.execute("INSERT INTO deletions (seq, record_id, deleted, reason) VALUES (?, ?, ?, ?)",
+                               (self._next_seq(), record_id, utc_now(), reason))
+            self._conn.execute("DELETE FROM revisions WHERE record_id = ?", (record_id,))
+            self._conn.execute("DELETE FROM records WHERE id = ?", (record_id,))
+        return True
+
+    def deleted_since(self, seq: int) -> list[tuple[int, str]]:
+        """(seq, record id) of every deletion after `seq`, in order."""
+        rows = self._query("SELECT seq, record_id FROM deletions WHERE seq > ? ORDER BY seq", (seq,))
+        return [(row["seq"], row["record_id"]) for row in rows]
 
     # --- fetch state of article pages --------------------------------------------------
 

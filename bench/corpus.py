@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample_portal" / "expected.json"
 SEED = 42
+VERSION = 2  # bump when the same seed gives other records
 PHRASE_SHARE = 0.3  # share of drawn units that are a 2–3-syllable term rather than one syllable
 LEXICON_SIZE = 4200
 
@@ -105,14 +106,14 @@ def resolution_ids(rng: random.Random, count: int = 500) -> list[str]:
     ids = set()
     while len(ids) < count:
         ids.add(rng.choice(forms)())
-    return sorted(ids, key=lambda _: rng.random())  # shuffled: Zipf rank is independent of form
+    return sorted(sorted(ids), key=lambda _: rng.random())  # shuffled: Zipf rank is independent of form
 
 
 def authors(rng: random.Random, count: int = 2000) -> list[str]:
     names = set()
     while len(names) < count:
         names.add(f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVEN)}")
-    return sorted(names, key=lambda _: rng.random())
+    return sorted(sorted(names), key=lambda _: rng.random())
 
 
 class Corpus:

@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govnews", description="A scraper and searchable archive of government news.")
     parser.add_argument("--version", action="version", version=f"govnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in (_crawl, _extract, _reextract, _index, _search, _export, _import, _serve, _demo, _sites, _jobs):
+    for register in (_crawl, _extract, _reextract, _index, _search, _export, _import, _delete, _serve, _demo, _sites, _jobs):
         register(sub, common)
     return parser
 
@@ -146,7 +146,8 @@ def _update_index(where):
 
     with Store(where.archive) as store:
         result = update_index(store, where.index)
-    print(f"index: {result['indexed']} records indexed, {result['total']} in the index")
+    print(f"index: {result['indexed']} records indexed, {result.get('deleted', 0)} removed, "
+          f"{result['total']} in the index")
     return result
 
 
@@ -230,7 +231,7 @@ def cmd_index(args):
     _require_archive(where)
     with Store(where.archive) as store:
         result = update_index(store, where.index, rebuild=args.rebuild)
-    print(f"{result['indexed']} records indexed, {result['total']} in the index")
+    print(f"{result['indexed']} records indexed, {result.get('deleted', 0)} removed, {result['total']} in the index")
 
 
 def _require_archive(where):
@@ -337,6 +338,27 @@ def cmd_import(args):
     if not args.no_index:
         _update_index(where)
     return 1 if counts["invalid"] else 0
+
+
+def _delete(sub, common):
+    p = sub.add_parser("delete", parents=[common], help="take records out of the archive and the index")
+    p.add_argument("ids", metavar="ID", nargs="+", help="record id (as in search results and exports)")
+    p.add_argument("--reason", help="why, kept with the deletion")
+    p.add_argument("--no-index", action="store_true", help="do not bring the index up to date afterwards")
+    p.set_defaults(handler=cmd_delete)
+
+
+def cmd_delete(args):
+    where = paths(args.data)
+    _require_archive(where)
+    with Store(where.archive) as store:
+        missing = [rid for rid in args.ids if not store.delete(rid, reason=args.reason)]
+    for rid in missing:
+        print(f"no record {rid}", file=sys.stderr)
+    print(f"{len(args.ids) - len(missing)} records deleted")
+    if not args.no_index:
+        _update_index(where)
+    return 1 if missing else 0
 
 
 # -- serve, demo, sites, jobs ------------------------------------------------------------

@@ -95,7 +95,8 @@ def update_index(store, index_dir, rebuild=False) -> dict:
     """Index the archive records changed since the last run (all of them if rebuild).
 
     Returns {"indexed": records written, "total": documents in the index, "seq": last
-    archive sequence number indexed}, plus "notice" when the index had to be rebuilt
+    archive sequence number indexed}, "deleted" (records deleted from the archive since, and
+    so from the index) after an update, plus "notice" when the index had to be rebuilt
     because it was built by another schema version.
     """
     index_dir = Path(index_dir)
@@ -121,14 +122,17 @@ def _update_lock(index_dir: Path):
 
 def _update(store, index_dir: Path) -> dict:
     since = _read_state(current_dir(index_dir))["seq"]
+    deletions = store.deleted_since(since)
     changes = store.changed_since(since)
     first = next(changes, None)
     ix = open_or_create(index_dir)
-    if first is None:
-        return {"indexed": 0, "total": ix.doc_count(), "seq": since}
-    indexed, seq = _write(ix, _chain(first, changes), since, fresh=False)
+    if first is None and not deletions:
+        return {"indexed": 0, "deleted": 0, "total": ix.doc_count(), "seq": since}
+    changes = _chain(first, changes) if first is not None else iter(())
+    indexed, seq = _write(ix, changes, since, fresh=False, deletions=deletions)
+    seq = max([seq] + [s for s, _ in deletions])
     _remember(store, current_dir(index_dir), seq)
-    return {"indexed": indexed, "total": ix.doc_count(), "seq": seq}
+    return {"indexed": indexed, "deleted": len(deletions), "total": ix.doc_count(), "seq": seq}
 
 
 def _rebuild(store, index_dir: Path, reason: str) -> dict:
@@ -140,12 +144,14 @@ def _rebuild(store, index_dir: Path, reason: str) -> dict:
     generation = index_dir / f"{GENERATION_PREFIX}{time.time_ns()}"
     generation.mkdir()
     ix = index.create_in(str(generation), SCHEMA)
+    applied = store.max_seq()  # deletions up to here need nothing: the new index never had those records
     indexed, seq = _write(ix, store.changed_since(0), 0, fresh=True, parallel=store.count() >= PARALLEL_FROM)
+    seq = max(seq, applied)
     _write_state(generation, seq)
     _point_to(index_dir, generation)
     store.set_meta(META_KEY, seq)
     _prune(index_dir, keep={generation, previous})
-    result = {"indexed": indexed, "total": ix.doc_count(), "seq": seq}
+    result = {"indexed": indexed, "deleted": 0, "total": ix.doc_count(), "seq": seq}
     if schema_changed:
         result["notice"] = f"Index rebuilt: {reason}."
     return result
@@ -167,10 +173,12 @@ def _prune(index_dir: Path, keep: set[Path]) -> None:
             child.unlink(missing_ok=True)  # an index from before generations, kept in index_dir itself
 
 
-def _write(ix, changes, seq: int, fresh: bool, parallel=False) -> tuple[int, int]:
+def _write(ix, changes, seq: int, fresh: bool, parallel=False, deletions=()) -> tuple[int, int]:
     indexed = 0
     options = {"procs": PROCS, "multisegment": True} if parallel and PROCS > 1 else {}
     with writer(ix, timeout=LOCK_TIMEOUT, limitmb=WRITER_MB, **options) as w:
+        for _, record_id in deletions:
+            w.delete_by_term("id", record_id)
         for seq, record in changes:
             doc = record_to_document(record)
             if fresh:

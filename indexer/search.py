@@ -4,7 +4,7 @@ import html
 import itertools
 import re
 import threading
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -122,7 +122,13 @@ class SearchService:
 
     def parse(self, text: str):
         """The Whoosh query for a user's query string, and notices about how it was read."""
-        text = nfc(text or "").strip()
+        text, dates, notices = take_dates(nfc(text or "").strip())
+        q, more = self._parse_words(text.strip())
+        if dates:
+            q = And([q, *dates]) if not isinstance(q, Every) else (dates[0] if len(dates) == 1 else And(dates))
+        return q, notices + more
+
+    def _parse_words(self, text: str):
         if not text:
             return Every(), []
         q = self._parse_strict(text)
@@ -392,6 +398,53 @@ def filter_queries(filters: dict | None) -> dict:
         high = date_stamp(end.isoformat()) + 235959 if end else None
         kinds["date"] = NumericRange("published", low, high)
     return kinds
+
+
+_DATE_TERM = re.compile(r'(?<![^\s(])date:("?)([^\s")]*)\1(?=[\s)]|$)')
+_DATE_BOUND = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+DATE_NOTICE = "Date not understood: {}. Write date:2024, date:2024-07, date:2024-07-15 or date:2024-01..2024-06."
+
+
+def take_dates(text: str) -> tuple[str, list, list[str]]:
+    """The text without its date:… terms, a published-date range for each, and notices for
+    those that are not dates (they are dropped, the rest of the query still runs).
+
+    date:2024 is the year, date:2024-07 the month, date:2024-07-15 the day; date:A..B runs
+    from the start of A to the end of B, and either side may be left out (date:2024-03..).
+    """
+    ranges, notices = [], []
+
+    def take(match):
+        value = match.group(2)
+        low, _, high = value.partition("..") if ".." in value else (value, "", value)
+        try:
+            start = _date_bound(low, first=True) if low else None
+            end = _date_bound(high, first=False) if high else None
+        except ValueError:
+            start = end = None
+        if (start is None and end is None) or (start and end and start > end):
+            notices.append(DATE_NOTICE.format(match.group(0)))
+        else:
+            ranges.append(NumericRange("published", start or 1, end))
+        return " "
+
+    return _DATE_TERM.sub(take, text), ranges, notices
+
+
+def _date_bound(text: str, first: bool) -> int:
+    """The YYYYMMDDhhmmss stamp of the first or last second of a year, month or day."""
+    match = _DATE_BOUND.fullmatch(text)
+    if not match:
+        raise ValueError(text)
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    if month is None:
+        start, end = date(year, 1, 1), date(year, 12, 31)
+    elif day is None:
+        start = date(year, int(month), 1)
+        end = (date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1))
+    else:
+        start = end = date(year, int(month), int(day))
+    return date_stamp(start.isoformat()) if first else date_stamp(end.isoformat()) + 235959
 
 
 def _values(value) -> list[str]:

@@ -47,7 +47,7 @@ def ids_for(index_dir, field, text):
 
 def test_first_run_indexes_the_whole_archive(store, index_dir):
     result = update_index(store, index_dir)
-    assert result == {"indexed": 10, "total": 10, "seq": store.max_seq()}
+    assert result == {"indexed": 10, "deleted": 0, "total": 10, "seq": store.max_seq()}
     assert stored_ids(index_dir) == sorted(f"a{n}" for n in range(10))
     assert store.get_meta(META_KEY) == store.max_seq()
 
@@ -55,7 +55,7 @@ def test_first_run_indexes_the_whole_archive(store, index_dir):
 def test_second_run_without_changes_writes_nothing(store, index_dir):
     update_index(store, index_dir)
     generation = open_or_create(index_dir).latest_generation()
-    assert update_index(store, index_dir) == {"indexed": 0, "total": 10, "seq": store.max_seq()}
+    assert update_index(store, index_dir) == {"indexed": 0, "deleted": 0, "total": 10, "seq": store.max_seq()}
     assert open_or_create(index_dir).latest_generation() == generation
 
 
@@ -64,7 +64,7 @@ def test_only_changed_and_new_records_are_indexed(store, index_dir):
     assert store.upsert(article(3, title="Lễ hội mùa xuân")) == "changed"
     assert store.upsert(article(42)) == "new"
     result = update_index(store, index_dir)
-    assert result == {"indexed": 2, "total": 11, "seq": store.max_seq()}
+    assert result == {"indexed": 2, "deleted": 0, "total": 11, "seq": store.max_seq()}
     # the changed record replaced its old version rather than being added twice
     assert stored_ids(index_dir).count("a3") == 1
     assert ids_for(index_dir, "title_folded", "xuan") == ["a3"]
@@ -105,13 +105,13 @@ def test_an_index_from_another_archive_state_is_rebuilt(store, index_dir):
 def test_rebuild_recreates_the_index_without_duplicates(store, index_dir):
     update_index(store, index_dir)
     result = update_index(store, index_dir, rebuild=True)
-    assert result == {"indexed": 10, "total": 10, "seq": store.max_seq()}
+    assert result == {"indexed": 10, "deleted": 0, "total": 10, "seq": store.max_seq()}
     assert len(stored_ids(index_dir)) == 10
 
 
 def test_empty_archive(tmp_path):
     with Store(tmp_path / "empty.sqlite3") as empty:
-        assert update_index(empty, tmp_path / "index") == {"indexed": 0, "total": 0, "seq": 0}
+        assert update_index(empty, tmp_path / "index") == {"indexed": 0, "deleted": 0, "total": 0, "seq": 0}
         assert update_index(empty, tmp_path / "index")["indexed"] == 0
 
 

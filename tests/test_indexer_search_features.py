@@ -130,3 +130,23 @@ def test_no_correction_for_known_words_or_when_nothing_close_is_found(service):
 
 def test_field_prefixes_and_document_numbers_are_not_corrected(service):
     assert "did_you_mean" not in service.search(f"site:{HANOI} 99999")
+
+
+# --- dates in the query ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("date:2024-07", {"ba-exact", "ba-folded"}),
+    ("date:2024-07-27", {"ba-exact"}),
+    ("thăm date:2024", {"ba-exact", "ba-folded"}),
+    ("date:2025-02.. lễ hội", {"quehuong"}),
+    ("date:..2024-07-20 đoàn", {"ba-folded"}),
+])
+def test_date_terms_limit_the_publication_date(service, text, expected):
+    assert found(service, text) == expected
+
+
+@pytest.mark.parametrize("text", ["date:2024-13", "date:yesterday", "date:2025..2024", "date:"])
+def test_a_date_term_that_is_not_a_date_is_dropped_with_a_notice(service, text):
+    result = service.search(f"thăm {text}", per_page=100)
+    assert {hit["id"] for hit in result["hits"]} == found(service, "thăm")
+    assert any("Date not understood" in notice for notice in result["notices"])
