@@ -53,3 +53,37 @@ def crawled(sample_portal, tmp_path_factory):
     sample_portal.hits.clear()
     result = run_cli(*crawl_args(sample_portal.origins), data=data, check=True)
     return {"data": data, "output": result.stdout, "hits": list(sample_portal.hits)}
+
+
+# --- real Chromium for the browser tests (Playwright drives the system's browser) ---------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def live_server(crawled):
+    """The web interface over the crawled sample archive, served on loopback in a thread."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from webui.app import create_app
+
+    server = make_server("127.0.0.1", 0, create_app(crawled["data"]), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "vi-VN"}
