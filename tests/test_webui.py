@@ -1,17 +1,25 @@
 """The web interface through Flask's test client, over the archive crawled from the sample portal."""
 import csv
+import html
 import io
 import json
+import re
 
 import pytest
 
 from archive.store import Store
+from archive.text import fold
 from webui.app import create_app
 
 
 @pytest.fixture(scope="module")
-def client(crawled):
-    return create_app(crawled["data"]).test_client()
+def app(crawled):
+    return create_app(crawled["data"])
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()
 
 
 def test_health(client, expected_articles):
@@ -101,3 +109,65 @@ def test_a_query_naming_a_document_offers_its_filter(client, expected_articles):
 def test_did_you_mean_links_the_corrected_search(client):
     page = client.get("/search?q=chuyển đổi sốo").get_data(as_text=True)
     assert "Có phải bạn muốn tìm" in page
+
+
+# --- the search page ------------------------------------------------------------------------
+
+def test_facet_more_and_the_filter_box(client, expected_articles):
+    authors = {a["name"] for article in expected_articles for a in article["authors"]}
+    short = client.get("/search").get_data(as_text=True)
+    assert 'href="/search?more=author#facet-author"' in short
+    opened = client.get("/search?more=author").get_data(as_text=True)
+    shown = set(re.findall(r'<li(?: class="chosen")?><a href="/search\?author=[^"]*"[^>]*>([^<]+)</a>', opened))
+    assert shown == {html.escape(name) for name in authors}
+    narrowed = client.get("/search?more=author&within=nguyen").get_data(as_text=True)
+    names = set(re.findall(r'<li(?: class="chosen")?><a href="/search\?author=[^"]*"[^>]*>([^<]+)</a>', narrowed))
+    assert names and all("nguyen" in fold(n.lower()) for n in names)  # diacritics optional
+
+
+def test_histogram_bars_link_to_their_month(client):
+    page = client.get("/search?q=chuyển đổi số").get_data(as_text=True)
+    bars = re.findall(r'<a href="([^"]+)" data-month="(\d{4}-\d{2})"><title>[^<]*: (\d+) [^<]*</title>', page)
+    assert bars
+    for href, month, count in bars:
+        target = html.unescape(href).replace("/search?", "/api/search?")
+        assert f"from={month}-01" in target
+        assert client.get(target).get_json()["total"] == int(count)
+
+
+def test_chips_remove_one_filter_each(client):
+    page = client.get("/search?resolution=57-NQ/TW&site=sodttg.langson.gov.vn&from=2025-01-01&to=2025-12-31")
+    text = page.get_data(as_text=True)
+    chips = re.findall(r'<a class="chip" href="([^"]+)"', text)
+    assert len(chips) == 3
+    assert html.unescape(chips[0]) == "/search?site=sodttg.langson.gov.vn&from=2025-01-01&to=2025-12-31"
+    assert html.unescape(chips[2]) == "/search?resolution=57-NQ%2FTW&site=sodttg.langson.gov.vn"
+
+
+def test_sort_and_per_page_are_part_of_the_permalink(client):
+    page = client.get("/search?q=số&sort=newest&per_page=10").get_data(as_text=True)
+    assert page.count('class="hit"') == 10
+    assert re.search(r'rel="next" href="/search\?q=[^"]*sort=newest&amp;per_page=10&amp;page=2"', page)
+    assert client.get("/search?per_page=7").status_code == 200  # not a choice: the default is used
+
+
+def test_interface_language_from_the_browser_the_switch_and_the_cookie(app):
+    english = app.test_client()
+    page = english.get("/search", headers={"Accept-Language": "en-US,en;q=0.9"}).get_data(as_text=True)
+    assert 'lang="en"' in page and "Search the archive" in page
+    switched = english.get("/search?q=x&lang=vi", headers={"Accept-Language": "en"})
+    assert "Tìm trong kho tin" in switched.get_data(as_text=True)
+    assert "lang=vi" in switched.headers["Set-Cookie"]
+    assert 'lang="vi"' in english.get("/search", headers={"Accept-Language": "en"}).get_data(as_text=True)
+
+
+def test_article_links_carry_the_search_state(client):
+    page = client.get("/search?q=chuyển đổi số&sort=newest&page=1").get_data(as_text=True)
+    assert re.search(r'<a href="/article/[^"?]+\?q=chuy[^"]*&amp;sort=newest">', page)
+
+
+def test_security_headers(client):
+    response = client.get("/search")
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
