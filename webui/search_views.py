@@ -85,8 +85,10 @@ def _chips(params: dict) -> list[dict]:
 
 def _article_state(params: dict) -> str:
     """The search state an article link carries, for previous/next within the results."""
-    pairs = [(k, v) for k, v in query_pairs(params) if k not in ("page", "per_page")]
-    return "?" + urlencode(pairs) if pairs else ""
+    pairs = [(k, v) for k, v in query_pairs(params) if k != "page"]
+    if not pairs:  # browsing everything: the order an empty query has
+        pairs = [("sort", "newest")]
+    return "?" + urlencode(pairs)
 
 
 i18n.register({
