@@ -22,6 +22,7 @@ from whoosh.util.filelock import FileLock, try_for
 
 from archive.docref import find_references
 from indexer.analysis import fold_word, folded_words, reference_text, syllable_pairs, words
+from indexer import postings
 from indexer.schema import SCHEMA, SCHEMA_VERSION, date_stamp
 
 log = logging.getLogger(__name__)
@@ -127,10 +128,12 @@ def _update(store, index_dir: Path) -> dict:
     first = next(changes, None)
     ix = open_or_create(index_dir)
     if first is None and not deletions:
+        _write_arrays(ix, current_dir(index_dir))  # those of an index from before they existed
         return {"indexed": 0, "deleted": 0, "total": ix.doc_count(), "seq": since}
     changes = _chain(first, changes) if first is not None else iter(())
     indexed, seq = _write(ix, changes, since, fresh=False, deletions=deletions)
     seq = max([seq] + [s for s, _ in deletions])
+    _write_arrays(ix, current_dir(index_dir))
     _remember(store, current_dir(index_dir), seq)
     return {"indexed": indexed, "deleted": len(deletions), "total": ix.doc_count(), "seq": seq}
 
@@ -147,6 +150,7 @@ def _rebuild(store, index_dir: Path, reason: str) -> dict:
     applied = store.max_seq()  # deletions up to here need nothing: the new index never had those records
     indexed, seq = _write(ix, store.changed_since(0), 0, fresh=True, parallel=store.count() >= PARALLEL_FROM)
     seq = max(seq, applied)
+    _write_arrays(ix, generation)
     _write_state(generation, seq)
     _point_to(index_dir, generation)
     store.set_meta(META_KEY, seq)
@@ -155,6 +159,11 @@ def _rebuild(store, index_dir: Path, reason: str) -> dict:
     if schema_changed:
         result["notice"] = f"Index rebuilt: {reason}."
     return result
+
+
+def _write_arrays(ix, directory: Path) -> None:
+    with ix.reader() as reader:
+        postings.refresh(directory, reader)
 
 
 def _point_to(index_dir: Path, generation: Path) -> None:

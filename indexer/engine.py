@@ -13,9 +13,10 @@ from collections import OrderedDict
 
 import numpy as np
 from whoosh import fields
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.query import (And, AndMaybe, AndNot, Every, Not, NullQuery, NumericRange, Or, Prefix,
                           Term, Wildcard)
+
+from indexer.postings import SegmentArrays, read_postings
 
 K1 = 1.2
 B = 0.75
@@ -40,7 +41,7 @@ class Matches:
 class Snapshot:
     """Arrays over one Whoosh searcher. Not thread-safe: hold `lock` while using it."""
 
-    def __init__(self, searcher):
+    def __init__(self, searcher, index_path=None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.schema = searcher.schema
@@ -52,6 +53,8 @@ class Snapshot:
         self.length = self._column("length").astype(np.float32)
         self.avg_length = float(self.length[self.live].mean()) if self.count else 1.0
         self._leaves = list(self.reader.leaf_readers())
+        # The long lists of each segment as arrays, where the index update has written them.
+        self._arrays = [SegmentArrays.load(index_path, leaf) for leaf, _ in self._leaves]
         self._ids = self.reader.column_reader("id") if self.size else None
         self._postings = OrderedDict()
         self._cached_bytes = 0
@@ -84,8 +87,13 @@ class Snapshot:
             self._postings.move_to_end(key)
             return hit
         btext = text if isinstance(text, bytes) else self.schema[field].to_bytes(text)
-        parts = [(ids + offset, weights) for leaf, offset in self._leaves if (field, btext) in leaf
-                 for ids, weights in [_read_postings(leaf.postings(field, btext))]]
+        parts = []
+        for (leaf, offset), arrays in zip(self._leaves, self._arrays):
+            found = arrays.get(field, btext.decode("utf-8")) if arrays is not None else None
+            if found is None and (field, btext) in leaf:
+                found = read_postings(leaf.postings(field, btext))
+            if found is not None:
+                parts.append((found[0] + offset, found[1]))
         if parts:
             ids = np.concatenate([p[0] for p in parts])
             weights = np.concatenate([p[1] for p in parts])
@@ -237,7 +245,7 @@ class Snapshot:
                 for btext in leaf.lexicon(name):
                     value = btext.decode("utf-8")
                     code = codes.setdefault(value, len(codes))
-                    ids, _ = _read_postings(leaf.postings(name, btext))
+                    ids, _ = read_postings(leaf.postings(name, btext))
                     docs.append(ids + offset)
                     values.append(np.full(len(ids), code, dtype=np.int32))
             docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
@@ -251,25 +259,3 @@ def _scaled(found: Matches, boost: float) -> Matches:
     if boost != 1.0:
         found.score *= boost
     return found
-
-
-def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """(ids, weights) of a leaf matcher, a block at a time for Whoosh 3 posting blocks."""
-    if type(matcher) is not W3LeafMatcher or matcher._byteids:
-        ids, weights = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float32)
-    id_blocks, weight_blocks = [], []
-    while matcher.is_active():
-        matcher._read_data()
-        deltas, weights = matcher._data[0], matcher._data[1]
-        id_blocks.append(np.cumsum(np.array(deltas, dtype=np.int64)))
-        if weights is None or isinstance(weights, float):
-            weight_blocks.append(np.full(len(deltas), 1.0 if weights is None else weights, dtype=np.float32))
-        else:
-            weight_blocks.append(np.array(weights, dtype=np.float32))
-        matcher._next_block()
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)

@@ -169,7 +169,7 @@ class SearchService:
         with self._lock:
             live = current_dir(self.index_dir)
             if self._snap is None or live != self._searcher_dir or not self._snap.searcher.up_to_date():
-                self._snap = Snapshot(open_or_create(self.index_dir).searcher())
+                self._snap = Snapshot(open_or_create(self.index_dir).searcher(), live)
                 self._searcher_dir = live
             return self._snap
 

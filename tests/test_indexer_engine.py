@@ -6,9 +6,11 @@ import pytest
 from whoosh import index
 
 import indexer.build
+import indexer.postings
 from archive.store import Store
 from indexer.build import current_dir, update_index
-from indexer.engine import _read_postings
+from indexer.engine import Snapshot
+from indexer.postings import read_postings
 from indexer.search import SearchService
 
 SITES = ["a.gov.vn", "b.gov.vn", "c.gov.vn"]
@@ -66,7 +68,7 @@ def test_posting_blocks_are_read_whole(tmp_path):
     with ix.searcher() as searcher:
         reader = searcher.reader()
         for field, text in [("folded", b"so"), ("bigrams", b"so_nghi"), ("site", b"a.gov.vn")]:
-            ids, weights = _read_postings(reader.postings(field, text))
+            ids, weights = read_postings(reader.postings(field, text))
             expected = reader.postings(field, text)
             assert list(ids) == list(expected.all_ids())
             assert len(ids) > 128
@@ -121,4 +123,39 @@ def test_replaced_and_changed_documents_are_not_counted_twice(tmp_path):
         assert service.search("tỉnh")["total"] == len(expected)
         site_counts = dict(map(tuple, service.search("")["facets"]["site"]))
         assert sum(site_counts.values()) == 200
+    store.close()
+
+
+def test_long_posting_lists_are_read_from_arrays_that_agree_with_whoosh(tmp_path, monkeypatch):
+    monkeypatch.setattr(indexer.postings, "MIN_DOCS", 50)
+    records = corpus(300)
+    store = build(tmp_path, records, True, monkeypatch)
+    live = current_dir(tmp_path / "index")
+    files = sorted(p.name for p in (live / "postings").iterdir())
+    with index.open_dir(str(live)).searcher() as searcher:
+        segments = [leaf.segment().segment_id() for leaf, _ in searcher.reader().leaf_readers()]
+        assert len(segments) > 1 and {f"{s}.json" for s in segments} <= set(files)
+        with_arrays, plain = Snapshot(searcher, live), Snapshot(searcher)
+        assert all(arrays is not None for arrays in with_arrays._arrays)
+        kept = 0
+        for field, text in [("folded", "so"), ("body", "số"), ("bigrams", "so_nghi"), ("title_folded", "tinh"),
+                            ("folded", "hoan")]:
+            a, b = with_arrays.postings(field, text), plain.postings(field, text)
+            assert list(a[0]) == list(b[0]) and list(a[1]) == list(b[1])
+            kept += any(arrays.get(field, text) is not None for arrays in with_arrays._arrays)
+        assert kept >= 3
+
+    # a changed record: a new segment gets arrays; merged-away segments lose theirs
+    records[5] = dict(records[5], body="Một bài hoàn toàn khác.")
+    store.upsert(records[5])
+    update_index(store, tmp_path / "index")
+    with index.open_dir(str(live)).searcher() as searcher:
+        now = {leaf.segment().segment_id() for leaf, _ in searcher.reader().leaf_readers()}
+    names = {p.name.split(".")[0] for p in (live / "postings").iterdir()}
+    assert names == now
+    with SearchService(tmp_path / "index", store) as service:
+        # "số" is in the text, or in the words indexed for a cited document ("Nghị quyết số …")
+        expected = [r for r in records if "số" in f"{r['title']} {r['body']}".lower() or r["resolutions"]]
+        assert service.search("số")["total"] == len(expected)
+        assert service.search("hoàn toàn")["total"] == 1
     store.close()
