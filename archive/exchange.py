@@ -92,7 +92,7 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[tuple[int, dict | None, str | N
         if not isinstance(data, dict):
             yield number, None, "not a JSON object"
             continue
-        if "_manifest" in data:
+        if "_manifest" in data or "_truncated" in data:  # an export's first and (cut short) last line
             continue
         try:
             yield number, build_record(data), None

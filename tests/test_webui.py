@@ -148,7 +148,9 @@ def test_sort_and_per_page_are_part_of_the_permalink(client):
     page = client.get("/search?q=số&sort=newest&per_page=10").get_data(as_text=True)
     assert page.count('class="hit"') == 10
     assert re.search(r'rel="next" href="/search\?q=[^"]*sort=newest&amp;per_page=10&amp;page=2"', page)
-    assert client.get("/search?per_page=7").status_code == 200  # not a choice: the default is used
+    assert client.get("/api/search?per_page=7").get_json()["per_page"] == 7
+    assert client.get("/api/search?per_page=5000").get_json()["per_page"] == 100
+    assert client.get("/api/search?per_page=x").get_json()["per_page"] == 20
 
 
 def test_interface_language_from_the_browser_the_switch_and_the_cookie(app):

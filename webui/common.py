@@ -10,7 +10,8 @@ from indexer.search import SORTS, SearchService
 
 FILTER_KEYS = ("resolution", "author", "site")
 PER_PAGE = 20
-PER_PAGE_CHOICES = (10, 20, 50, 100)
+PER_PAGE_CHOICES = (10, 20, 50, 100)  # offered on the search page
+MAX_PER_PAGE = 100
 MAX_QUERY = 500
 MAX_PAGE = 10_000
 
@@ -70,7 +71,7 @@ def search_params() -> dict:
         "filters": filters,
         "sort": sort if sort in SORTS else "relevance",
         "page": min(int(page), MAX_PAGE) if page.isdigit() and int(page) > 0 else 1,
-        "per_page": int(per_page) if per_page.isdigit() and int(per_page) in PER_PAGE_CHOICES else PER_PAGE,
+        "per_page": min(max(int(per_page), 1), MAX_PER_PAGE) if per_page.isdigit() else PER_PAGE,
     }
 
 
