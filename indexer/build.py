@@ -184,8 +184,12 @@ def _prune(index_dir: Path, keep: set[Path]) -> None:
 
 def _write(ix, changes, seq: int, fresh: bool, parallel=False, deletions=()) -> tuple[int, int]:
     indexed = 0
-    options = {"procs": PROCS, "multisegment": True} if parallel and PROCS > 1 else {}
-    with writer(ix, timeout=LOCK_TIMEOUT, limitmb=WRITER_MB, **options) as w:
+    # Whoosh copies a compound segment file into memory when it opens it (hundreds of MB at
+    # 100,000 articles); segments kept as separate files are read from the file system instead.
+    options = {"limitmb": WRITER_MB, "compound": False}
+    if parallel and PROCS > 1:
+        options.update(procs=PROCS, multisegment=True, subargs=dict(options))
+    with writer(ix, timeout=LOCK_TIMEOUT, **options) as w:
         for _, record_id in deletions:
             w.delete_by_term("id", record_id)
         for seq, record in changes:

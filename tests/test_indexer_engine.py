@@ -159,3 +159,14 @@ def test_long_posting_lists_are_read_from_arrays_that_agree_with_whoosh(tmp_path
         assert service.search("số")["total"] == len(expected)
         assert service.search("hoàn toàn")["total"] == 1
     store.close()
+
+
+def test_segments_are_separate_files_that_a_search_does_not_copy_into_memory(tmp_path, monkeypatch):
+    """Whoosh reads a compound segment (one .seg file) into memory on every open."""
+    store = build(tmp_path, corpus(100), True, monkeypatch)
+    store.upsert(dict(corpus(1, seed=9)[0], id="extra"))
+    update_index(store, tmp_path / "index")
+    names = [p.name for p in current_dir(tmp_path / "index").iterdir()]
+    assert not any(name.endswith(".seg") for name in names)
+    assert any(name.endswith(".pst") for name in names)
+    store.close()
