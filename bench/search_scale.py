@@ -188,6 +188,11 @@ def _built(workdir: Path, records: int, corpus: Corpus) -> dict:
     return dict(signature)
 
 
+def _save(workdir: Path, built: dict, **figures) -> None:
+    built.update(figures)
+    (workdir / BUILT).write_text(json.dumps(built))
+
+
 def main(records: int = 100_000, workdir: Path | None = None) -> dict:
     """Build (or, with a workdir that holds them, reuse) the archive and both indexes, then time the queries."""
     corpus = Corpus()
@@ -196,24 +201,26 @@ def main(records: int = 100_000, workdir: Path | None = None) -> dict:
         tmp.mkdir(parents=True, exist_ok=True)
         built = _built(tmp, records, corpus)
         store = stack.enter_context(Store(tmp / "archive.sqlite3"))
+        # Each stage's figures are saved as soon as it is done, so an interrupted run resumes there.
         if "load" not in built:
             start = time.perf_counter()
             load(store, corpus, records)
-            built.update(load=time.perf_counter() - start, archive_mb=(tmp / "archive.sqlite3").stat().st_size / 2**20)
+            _save(tmp, built, load=time.perf_counter() - start,
+                  archive_mb=(tmp / "archive.sqlite3").stat().st_size / 2**20)
         if built.get("schema_version") != SCHEMA_VERSION:
             start = time.perf_counter()
             update_index(store, tmp / "index", rebuild=True)
-            built.update(index=time.perf_counter() - start, whoosh_index_mb=dir_mb(tmp / "index"),
-                         schema_version=SCHEMA_VERSION, arrays=0.0)
+            _save(tmp, built, index=time.perf_counter() - start, whoosh_index_mb=dir_mb(tmp / "index"),
+                  schema_version=SCHEMA_VERSION, arrays=0.0)
         if "arrays" not in built:  # an index built before the posting arrays existed gets them now
             start = time.perf_counter()
             update_index(store, tmp / "index")
-            built.update(arrays=time.perf_counter() - start, whoosh_index_mb=dir_mb(tmp / "index"))
+            _save(tmp, built, arrays=time.perf_counter() - start, whoosh_index_mb=dir_mb(tmp / "index"))
         if "fts5" not in built:
             start = time.perf_counter()
             build_fts(store, tmp / "fts.sqlite3").close()
-            built.update(fts5=time.perf_counter() - start, fts5_index_mb=(tmp / "fts.sqlite3").stat().st_size / 2**20)
-        (tmp / BUILT).write_text(json.dumps(built))
+            _save(tmp, built, fts5=time.perf_counter() - start,
+                  fts5_index_mb=(tmp / "fts.sqlite3").stat().st_size / 2**20)
         db = sqlite3.connect(tmp / "fts.sqlite3", isolation_level=None)
         stages = {"load": built["load"], "whoosh index": built["index"] + built["arrays"], "fts5 index": built["fts5"]}
         result = {"records": records, "indexer": INDEXER, "lexicon": len(corpus.syllables),

@@ -7,6 +7,7 @@ rebuilt. A rebuild goes into a new generation directory inside the index directo
 file CURRENT switches searches to it atomically.
 """
 import contextlib
+import itertools
 import json
 import logging
 import os
@@ -36,6 +37,7 @@ LOCK_TIMEOUT = 60.0  # seconds to wait for another process's write lock
 WRITER_MB = 256  # postings a writer sorts in memory before spilling runs to disk
 # A rebuild of this many records analyses in one process per core (one segment each).
 PARALLEL_FROM = 20_000
+REBUILD_BATCH = 100_000  # records per commit of a rebuild
 PROCS = min(2, os.cpu_count() or 1)
 
 
@@ -72,7 +74,7 @@ def safe_commit(writer, **kwargs) -> None:
 
 
 @contextlib.contextmanager
-def writer(ix, **kwargs):
+def writer(ix, commit_options=None, **kwargs):
     """A writer that commits through safe_commit at the end and cancels on an exception."""
     w = ix.writer(**kwargs)
     try:
@@ -80,7 +82,7 @@ def writer(ix, **kwargs):
     except BaseException:
         _cancel(w)
         raise
-    safe_commit(w)
+    safe_commit(w, **(commit_options or {}))
 
 
 def _cancel(w) -> None:
@@ -183,23 +185,34 @@ def _prune(index_dir: Path, keep: set[Path]) -> None:
 
 
 def _write(ix, changes, seq: int, fresh: bool, parallel=False, deletions=()) -> tuple[int, int]:
-    indexed = 0
+    """Write the changes (add them all when fresh); returns (records written, last seq).
+
+    A rebuild commits every REBUILD_BATCH records without merging segments, so the sorting runs
+    Whoosh spills to disk never hold more than one batch: a million records in one commit need
+    about 100 GB of them.
+    """
     # Whoosh copies a compound segment file into memory when it opens it (hundreds of MB at
     # 100,000 articles); segments kept as separate files are read from the file system instead.
     options = {"limitmb": WRITER_MB, "compound": False}
     if parallel and PROCS > 1:
         options.update(procs=PROCS, multisegment=True, subargs=dict(options))
-    with writer(ix, timeout=LOCK_TIMEOUT, **options) as w:
-        for _, record_id in deletions:
-            w.delete_by_term("id", record_id)
-        for seq, record in changes:
-            doc = record_to_document(record)
-            if fresh:
-                w.add_document(**doc)
-            else:
-                w.update_document(**doc)
-            indexed += 1
-    return indexed, seq
+    changes = iter(changes)
+    indexed = 0
+    while True:
+        count = 0
+        with writer(ix, commit_options={"merge": False} if fresh else {}, timeout=LOCK_TIMEOUT, **options) as w:
+            for _, record_id in deletions:
+                w.delete_by_term("id", record_id)
+            for seq, record in itertools.islice(changes, REBUILD_BATCH) if fresh else changes:
+                doc = record_to_document(record)
+                if fresh:
+                    w.add_document(**doc)
+                else:
+                    w.update_document(**doc)
+                count += 1
+        indexed += count
+        if not fresh or count < REBUILD_BATCH:
+            return indexed, seq
 
 
 def _chain(first, rest):

@@ -170,3 +170,17 @@ def test_segments_are_separate_files_that_a_search_does_not_copy_into_memory(tmp
     assert not any(name.endswith(".seg") for name in names)
     assert any(name.endswith(".pst") for name in names)
     store.close()
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "one process per core"])
+def test_a_rebuild_commits_in_batches_and_keeps_every_record(tmp_path, monkeypatch, parallel):
+    monkeypatch.setattr(indexer.build, "REBUILD_BATCH", 40)
+    records = corpus(100)
+    store = build(tmp_path, records, parallel, monkeypatch)
+    with index.open_dir(str(current_dir(tmp_path / "index"))).searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) >= 3  # 40 + 40 + 20, not merged
+    with SearchService(tmp_path / "index", store) as service:
+        assert sorted(service.matching_ids("")) == sorted(r["id"] for r in records)
+        expected = [r for r in records if "tỉnh" in f"{r['title']} {r['body']}".lower()]
+        assert service.search("tỉnh")["total"] == len(expected)
+    store.close()
