@@ -87,3 +87,16 @@ def live_server(crawled):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "vi-VN"}
+
+
+@pytest.fixture(scope="module")
+def app(crawled):
+    """The web interface over the crawled sample archive (Flask's test client: `client`)."""
+    from webui.app import create_app
+
+    return create_app(crawled["data"])
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()

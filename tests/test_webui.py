@@ -12,16 +12,6 @@ from archive.text import fold
 from webui.app import create_app
 
 
-@pytest.fixture(scope="module")
-def app(crawled):
-    return create_app(crawled["data"])
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.test_client()
-
-
 def test_health(client, expected_articles):
     assert client.get("/healthz").get_json() == {"status": "ok", "records": len(expected_articles), "index": True}
 

@@ -24,16 +24,6 @@ from webui.openapi import DOCUMENT
 A = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def app(crawled):
-    return create_app(crawled["data"])
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.test_client()
-
-
 def jsonl(text: str) -> tuple[dict, list[dict], dict | None]:
     """(manifest, records, truncation) of a JSON Lines export."""
     lines = [json.loads(line) for line in text.splitlines()]

@@ -18,16 +18,6 @@ DOC = "57-NQ/TW"
 
 
 @pytest.fixture(scope="module")
-def app(crawled):
-    return create_app(crawled["data"])
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture(scope="module")
 def records(crawled):
     with Store(crawled["data"] / "archive.sqlite3") as store:
         return list(store.iter_records())
