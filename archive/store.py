@@ -1,4 +1,4 @@
-"""The archive database (SQLite, WAL): records and all their revisions, sites, crawl jobs."""
+"""The archive database (SQLite, WAL): records and all their revisions, sites, crawl jobs, admins, audit."""
 import json
 import sqlite3
 import threading
@@ -78,6 +78,23 @@ MIGRATIONS = [
             record_id TEXT NOT NULL,
             deleted TEXT NOT NULL,
             reason TEXT)""",
+    ),
+    (
+        # admin accounts (the password only as a salted hash) and the audit log of the admin area
+        """CREATE TABLE admins (
+            username TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            created TEXT NOT NULL,
+            last_sign_in TEXT,
+            failed_count INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT)""",
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT,
+            action TEXT NOT NULL,
+            detail TEXT,
+            address TEXT)""",
     ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -389,6 +406,74 @@ class Store:
     def jobs(self, limit: int = 50) -> list[dict]:
         """The most recent jobs, newest first."""
         return [_job_dict(row) for row in self._query("SELECT * FROM jobs ORDER BY id DESC LIMIT ?", (limit,))]
+
+    # --- admin accounts and the audit log ------------------------------------------------
+
+    def add_admin(self, username: str, password_hash: str) -> None:
+        """A new admin account; ValueError if the username is taken. Give a hash, never a password."""
+        try:
+            with self.transaction():
+                self._conn.execute("INSERT INTO admins (username, password_hash, created) VALUES (?, ?, ?)",
+                                   (username, password_hash, utc_now()))
+        except sqlite3.IntegrityError:
+            raise ValueError(f"there is already an admin {username!r}") from None
+
+    def set_password(self, username: str, password_hash: str) -> bool:
+        """Replace an admin's password hash and lift any lock; False if there is no such admin."""
+        with self.transaction():
+            cursor = self._conn.execute(
+                "UPDATE admins SET password_hash = ?, failed_count = 0, locked_until = NULL WHERE username = ?",
+                (password_hash, username))
+        return cursor.rowcount > 0
+
+    def get_admin(self, username: str) -> dict | None:
+        """The account with its password hash, failure count and lock, or None."""
+        row = self._query_one("SELECT * FROM admins WHERE username = ?", (username,))
+        return dict(row) if row else None
+
+    def admins(self) -> list[dict]:
+        """Every admin account, without the password hashes."""
+        rows = self._query("SELECT username, created, last_sign_in, failed_count, locked_until "
+                           "FROM admins ORDER BY username")
+        return [dict(row) for row in rows]
+
+    def record_failed_sign_in(self, username: str, lock_after: int, lock_until: str) -> int | None:
+        """Count a failed sign-in; every `lock_after`th in a row locks the account until `lock_until`.
+
+        Returns the failures in a row so far, or None if there is no such admin.
+        """
+        with self.transaction():
+            row = self._conn.execute("SELECT failed_count FROM admins WHERE username = ?", (username,)).fetchone()
+            if row is None:
+                return None
+            failures = row["failed_count"] + 1
+            lock = lock_until if failures % lock_after == 0 else None
+            self._conn.execute("UPDATE admins SET failed_count = ?, locked_until = COALESCE(?, locked_until) "
+                               "WHERE username = ?", (failures, lock, username))
+        return failures
+
+    def reset_failures(self, username: str, signed_in: bool = True) -> None:
+        """Clear the failure count and lock; a successful sign-in also records its time."""
+        with self.transaction():
+            self._conn.execute(
+                "UPDATE admins SET failed_count = 0, locked_until = NULL, "
+                "last_sign_in = CASE WHEN ? THEN ? ELSE last_sign_in END WHERE username = ?",
+                (signed_in, utc_now(), username))
+
+    def audit(self, actor: str | None, action: str, detail: dict | None = None,
+              address: str | None = None) -> int:
+        """Append an event to the audit log (who did what, from where); returns its id."""
+        with self.transaction():
+            cursor = self._conn.execute(
+                "INSERT INTO audit (at, actor, action, detail, address) VALUES (?, ?, ?, ?, ?)",
+                (utc_now(), actor, action, None if detail is None else json.dumps(detail, ensure_ascii=False),
+                 address))
+            return cursor.lastrowid
+
+    def audit_log(self, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Events of the audit log, newest first."""
+        rows = self._query("SELECT * FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
+        return [{**dict(row), "detail": json.loads(row["detail"]) if row["detail"] else None} for row in rows]
 
     # --- meta --------------------------------------------------------------------------
 

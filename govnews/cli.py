@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govnews", description="A scraper and searchable archive of government news.")
     parser.add_argument("--version", action="version", version=f"govnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in (_crawl, _extract, _reextract, _index, _search, _export, _import, _delete, _serve, _demo, _sites, _jobs):
+    for register in (_crawl, _extract, _reextract, _index, _search, _export, _import, _delete, _serve, _demo,
+                     _sites, _jobs, _admin):
         register(sub, common)
     return parser
 
@@ -436,6 +437,76 @@ def cmd_jobs(args):
         return
     for job in jobs:
         print(f"{job['id']:5} {job['started'][:19]} {job['state']:10} {job['site'] or '':28} {_tally(job.get('stats'))}")
+
+
+# -- admin accounts ------------------------------------------------------------------------
+def _admin(sub, common):
+    p = sub.add_parser("admin", help="admin accounts of the web interface")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=[common], help="add an admin, or set the password of one",
+                             description="Add an admin account, or set a new password for an existing one "
+                                         "(which also lifts a lockout). The password is asked twice on the "
+                                         "terminal, or read as one line from standard input.")
+    add.add_argument("username", metavar="USER")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.set_defaults(handler=cmd_admin_add)
+    listing = actions.add_parser("list", parents=[common], help="list the admin accounts")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_admin_list)
+
+
+def _read_new_password(from_stdin: bool) -> str:
+    import getpass
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise CommandError("standard input is not a terminal: give --password-stdin to read the password from it")
+    try:
+        first = getpass.getpass("New password: ")
+        second = getpass.getpass("The same again: ")
+    except EOFError:
+        raise CommandError("no password given") from None
+    if first != second:
+        raise CommandError("the two passwords differ")
+    return first
+
+
+def cmd_admin_add(args):
+    from webui.auth import hash_password, password_problem, username_problem
+
+    problem = username_problem(args.username)
+    if problem:
+        raise CommandError(problem)
+    password = _read_new_password(args.password_stdin)
+    problem = password_problem(password)
+    if problem:
+        raise CommandError(problem)
+    password_hash = hash_password(password)
+    with Store(paths(args.data).archive) as store:
+        if store.set_password(args.username, password_hash):
+            action, message = "password changed", f"password of admin {args.username} changed"
+        else:
+            store.add_admin(args.username, password_hash)
+            action, message = "admin added", f"admin {args.username} added"
+        store.audit("command line", action, {"username": args.username})
+    print(message)
+
+
+def cmd_admin_list(args):
+    where = paths(args.data)
+    admins = []
+    if where.archive.exists():
+        with Store(where.archive) as store:
+            admins = store.admins()
+    if args.json:
+        print(json.dumps(admins, ensure_ascii=False, indent=2))
+        return
+    if not admins:
+        print("no admins yet (add one with `govnews admin add USER`)")
+    for admin in admins:
+        locked = f"  locked until {admin['locked_until']}" if admin["locked_until"] else ""
+        print(f"{admin['username']:24} last sign-in {admin['last_sign_in'] or 'never'}{locked}")
 
 
 if __name__ == "__main__":

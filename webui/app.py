@@ -4,7 +4,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, g, render_template, request
 
-from webui import i18n
+from webui import auth, i18n
+from webui.admin_views import bp as admin_bp
 from webui.common import Services, url_with
 from webui.export_views import bp as export_bp
 from webui.record_views import bp as record_bp
@@ -19,7 +20,15 @@ def create_app(data_dir: Path) -> Flask:
     app.config.update(DATA_DIR=Path(data_dir), JSON_AS_ASCII=False)
     app.json.ensure_ascii = False
     app.extensions["govnews"] = Services(Path(data_dir))
-    for blueprint in (search_bp, record_bp, export_bp):
+    # The admin session: a signed cookie whose key outlives restarts (DATA_DIR/secret_key, or
+    # $GOVNEWS_SECRET_KEY), HttpOnly, SameSite=Lax, and Secure whenever the request came over
+    # HTTPS: auth.SessionInterface decides that per request, because changing app.config in a
+    # before_request hook would race between threads, and a fixed Secure flag would make the
+    # cookie unusable on plain-HTTP loopback (`govnews serve`, `govnews demo`).
+    app.config.update(SECRET_KEY=auth.secret_key(Path(data_dir)), SESSION_COOKIE_HTTPONLY=True,
+                      SESSION_COOKIE_SAMESITE="Lax", PERMANENT_SESSION_LIFETIME=auth.SESSION_LIFETIME)
+    app.session_interface = auth.SessionInterface()
+    for blueprint in (search_bp, record_bp, export_bp, admin_bp):
         app.register_blueprint(blueprint)
     app.before_request(_choose_language)
     app.after_request(i18n.remember_choice)
