@@ -222,6 +222,8 @@ def cmd_reextract(args):
 def _index(sub, common):
     p = sub.add_parser("index", parents=[common], help="bring the search index up to date with the archive")
     p.add_argument("--rebuild", action="store_true", help="rebuild the index from the whole archive")
+    # the job row (made by the admin area's launcher) this run closes with its outcome
+    p.add_argument("--report-job", type=int, metavar="ID", help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_index)
 
 
@@ -231,7 +233,15 @@ def cmd_index(args):
     where = paths(args.data)
     _require_archive(where)
     with Store(where.archive) as store:
-        result = update_index(store, where.index, rebuild=args.rebuild)
+        try:
+            result = update_index(store, where.index, rebuild=args.rebuild)
+        except BaseException as err:
+            if args.report_job is not None:
+                state = "cancelled" if isinstance(err, KeyboardInterrupt) else "failed"
+                store.finish_job(args.report_job, state, error=f"{type(err).__name__}: {err}")
+            raise
+        if args.report_job is not None:
+            store.finish_job(args.report_job, "finished", stats=result)
     print(f"{result['indexed']} records indexed, {result.get('deleted', 0)} removed, {result['total']} in the index")
 
 

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, g, render_template, request
 
-from webui import auth, i18n
+from webui import admin_jobs, auth, i18n  # noqa: F401  (admin_jobs adds the jobs pages to the admin blueprint)
 from webui.admin_views import bp as admin_bp
 from webui.common import Services, url_with
 from webui.export_views import bp as export_bp
