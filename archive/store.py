@@ -1,4 +1,5 @@
-"""The archive database (SQLite, WAL): records and all their revisions, sites, crawl jobs, admins, audit."""
+"""The archive database (SQLite, WAL): records and all their revisions, sites, crawl jobs, admins, audit,
+crawl schedules."""
 import json
 import sqlite3
 import threading
@@ -6,6 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from archive import schedules as schedule_rules
 from archive.record import InvalidRecord, build_record, content_hash
 
 # MIGRATIONS[n] upgrades a database from user_version n to n + 1.
@@ -96,12 +98,30 @@ MIGRATIONS = [
             detail TEXT,
             address TEXT)""",
     ),
+    (
+        # crawl schedules, one per site: an interval or a time of day (see archive.schedules);
+        # next_run (ISO UTC) is when the web server's scheduler next starts the site's crawl
+        """CREATE TABLE schedules (
+            site TEXT PRIMARY KEY,
+            every_hours REAL,
+            at_time TEXT,
+            timezone TEXT NOT NULL DEFAULT 'Asia/Ho_Chi_Minh',
+            enabled INTEGER NOT NULL DEFAULT 1,
+            next_run TEXT,
+            last_run TEXT,
+            last_job INTEGER,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            CHECK ((every_hours IS NULL) <> (at_time IS NULL)))""",
+        "CREATE INDEX schedules_due ON schedules (enabled, next_run)",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 SITE_FIELDS = ("id", "name", "agency", "province", "base_url", "enabled")
 JOB_FIELDS = ("site", "kind", "state", "started", "finished", "pid", "stats", "error", "log_path")
 _PAGE = 500
+_UTC = timezone.utc  # (set_schedule has a parameter named timezone)
 
 
 def utc_now() -> str:
@@ -475,6 +495,85 @@ class Store:
         rows = self._query("SELECT * FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
         return [{**dict(row), "detail": json.loads(row["detail"]) if row["detail"] else None} for row in rows]
 
+    # --- crawl schedules ---------------------------------------------------------------
+
+    def set_schedule(self, site: str, every_hours: float | None = None, at_time: str | None = None,
+                     timezone: str | None = None, now: datetime | None = None) -> dict:
+        """Crawl `site` every `every_hours` hours or daily at `at_time` ("HH:MM"): exactly one.
+
+        Replaces the site's rule (its last run and on/off state are kept; a new schedule is on)
+        and sets the next run after `now`. ScheduleError (a ValueError) if the rule is invalid.
+        """
+        if not site or not isinstance(site, str):
+            raise schedule_rules.ScheduleError("site", "a schedule needs a site")
+        every_hours, at_time = schedule_rules.check(every_hours, at_time)
+        zone = schedule_rules.check_timezone(timezone)
+        moment = now or datetime.now(_UTC)
+        rule = {"every_hours": every_hours, "at_time": at_time, "timezone": zone}
+        stamp = schedule_rules.iso(moment)
+        with self.transaction():
+            row = self._conn.execute("SELECT enabled FROM schedules WHERE site = ?", (site,)).fetchone()
+            enabled = bool(row["enabled"]) if row else True
+            following = schedule_rules.iso(schedule_rules.next_run(rule, moment)) if enabled else None
+            self._conn.execute(
+                """INSERT INTO schedules (site, every_hours, at_time, timezone, enabled, next_run, created, updated)
+                   VALUES (?, ?, ?, ?, 1, ?, ?, ?)
+                   ON CONFLICT (site) DO UPDATE SET
+                     every_hours = excluded.every_hours, at_time = excluded.at_time,
+                     timezone = excluded.timezone, next_run = ?, updated = excluded.updated""",
+                (site, every_hours, at_time, zone, following, stamp, stamp, following))
+        return self.get_schedule(site)
+
+    def enable_schedule(self, site: str, enabled: bool, now: datetime | None = None) -> bool:
+        """Turn a schedule on (its next run counted from `now`) or off; False if there is none."""
+        with self.transaction():
+            row = self._conn.execute("SELECT * FROM schedules WHERE site = ?", (site,)).fetchone()
+            if row is None:
+                return False
+            moment = now or datetime.now(_UTC)
+            following = schedule_rules.iso(schedule_rules.next_run(dict(row), moment)) if enabled else None
+            self._conn.execute("UPDATE schedules SET enabled = ?, next_run = ?, updated = ? WHERE site = ?",
+                               (int(bool(enabled)), following, schedule_rules.iso(moment), site))
+        return True
+
+    def remove_schedule(self, site: str) -> bool:
+        """Forget the site's schedule; False if it had none."""
+        with self.transaction():
+            cursor = self._conn.execute("DELETE FROM schedules WHERE site = ?", (site,))
+        return cursor.rowcount > 0
+
+    def get_schedule(self, site: str) -> dict | None:
+        row = self._query_one("SELECT * FROM schedules WHERE site = ?", (site,))
+        return _schedule_dict(row) if row else None
+
+    def schedules(self) -> list[dict]:
+        return [_schedule_dict(row) for row in self._query("SELECT * FROM schedules ORDER BY site")]
+
+    def due_schedules(self, now: datetime | None = None) -> list[dict]:
+        """The schedules that are on and whose next run is at or before `now`, most overdue first."""
+        moment = schedule_rules.iso(now or datetime.now(_UTC))
+        rows = self._query("SELECT * FROM schedules WHERE enabled = 1 AND next_run IS NOT NULL AND next_run <= ? "
+                           "ORDER BY next_run, site", (moment,))
+        return [_schedule_dict(row) for row in rows]
+
+    def claim_schedule(self, site: str, expected_next_run: str, next_run: str) -> bool:
+        """Move a due schedule's next run on, only if it is still `expected_next_run` (nobody else
+        claimed this run meanwhile); True if this caller won the run."""
+        with self.transaction():
+            cursor = self._conn.execute(
+                "UPDATE schedules SET next_run = ? WHERE site = ? AND enabled = 1 AND next_run = ?",
+                (next_run, site, expected_next_run))
+        return cursor.rowcount > 0
+
+    def mark_schedule_run(self, site: str, job_id: int | None, next_run: str,
+                          ran_at: str | None = None) -> bool:
+        """Record a scheduled run: when it started (default now), its job, the next run."""
+        with self.transaction():
+            cursor = self._conn.execute(
+                "UPDATE schedules SET last_run = ?, last_job = ?, next_run = ? WHERE site = ?",
+                (ran_at or utc_now(), job_id, next_run, site))
+        return cursor.rowcount > 0
+
     # --- meta --------------------------------------------------------------------------
 
     def get_meta(self, key: str, default=None):
@@ -497,3 +596,9 @@ def _job_dict(row: sqlite3.Row) -> dict:
     job = dict(row)
     job["stats"] = json.loads(job["stats"]) if job["stats"] else None
     return job
+
+
+def _schedule_dict(row: sqlite3.Row) -> dict:
+    schedule = dict(row)
+    schedule["enabled"] = bool(schedule["enabled"])
+    return schedule

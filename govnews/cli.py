@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"govnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in (_crawl, _extract, _reextract, _index, _search, _export, _import, _delete, _serve, _demo,
-                     _sites, _jobs, _admin):
+                     _sites, _jobs, _admin, _schedule):
         register(sub, common)
     return parser
 
@@ -87,10 +87,9 @@ def _key_values(pairs: list[str], what: str) -> dict:
 
 
 def crawl_targets(args):
-    from scraper.profiles import load_profiles
     from scraper.runner import CrawlTarget
 
-    profiles = load_profiles()
+    profiles = _profiles(args)
     if not (args.sites or args.all or args.start_url):
         raise CommandError("name a site, or give --all or --start-url URL")
     unknown = [s for s in args.sites if s not in profiles]
@@ -135,6 +134,16 @@ def _iso_date(text: str, what: str) -> str:
         raise CommandError(f"{what} needs a date as YYYY-MM-DD, not {text!r}") from None
 
 
+def _profiles(args) -> dict:
+    """The bundled site profiles and those saved in the data directory (DATA_DIR/profiles)."""
+    from scraper.profiles import ProfileError, load_all_profiles
+
+    try:
+        return load_all_profiles(paths(getattr(args, "data", None)).data)
+    except ProfileError as err:
+        raise CommandError(str(err)) from None
+
+
 def _tally(stats) -> str:
     if not stats:
         return ""
@@ -164,10 +173,10 @@ def _extract(sub, common):
 def cmd_extract(args):
     from archive.record import InvalidRecord, build_record
     from scraper.extraction import extract_html, extract_text
-    from scraper.profiles import load_profiles, profile_for_url
+    from scraper.profiles import profile_for_url
 
     body, url, content_type = _read_source(args.source, args.url)
-    profile = profile_for_url(url, load_profiles())
+    profile = profile_for_url(url, _profiles(args))
     try:
         if content_type.startswith("text/plain"):
             extraction = extract_text(body.decode("utf-8", errors="replace"), url, profile)
@@ -408,12 +417,7 @@ def _sites(sub, common):
 
 
 def cmd_sites(args):
-    from scraper.profiles import ProfileError, load_profiles
-
-    try:
-        profiles = load_profiles()
-    except ProfileError as err:
-        raise CommandError(str(err)) from None
+    profiles = _profiles(args)
     counts = {}
     where = paths(args.data)
     if where.archive.exists():
@@ -517,6 +521,95 @@ def cmd_admin_list(args):
     for admin in admins:
         locked = f"  locked until {admin['locked_until']}" if admin["locked_until"] else ""
         print(f"{admin['username']:24} last sign-in {admin['last_sign_in'] or 'never'}{locked}")
+
+
+# -- crawl schedules -----------------------------------------------------------------------
+def _schedule(sub, common):
+    p = sub.add_parser("schedule", help="crawl schedules the web server runs",
+                       description="Per-site crawl schedules, kept in the archive and run by `govnews serve` "
+                                   "(the same as the admin page /admin/schedules).")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="list the schedules")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_schedule_list)
+    setting = actions.add_parser("set", parents=[common], help="crawl a site every so often or daily at a time")
+    setting.add_argument("site", metavar="SITE", help="a site profile id (see `govnews sites`)")
+    rule = setting.add_mutually_exclusive_group(required=True)
+    rule.add_argument("--every", metavar="INTERVAL", help="an interval: 30m, 6h, 2d (15 minutes to 30 days)")
+    rule.add_argument("--at", metavar="HH:MM", help="a time of day, 00:00 to 23:59")
+    setting.add_argument("--timezone", metavar="ZONE", help="the time zone of --at (default Asia/Ho_Chi_Minh)")
+    setting.set_defaults(handler=cmd_schedule_set)
+    for name, handler, text in (("remove", cmd_schedule_remove, "remove a site's schedule"),
+                                ("enable", cmd_schedule_enable, "turn a site's schedule on"),
+                                ("disable", cmd_schedule_enable, "turn a site's schedule off")):
+        action = actions.add_parser(name, parents=[common], help=text)
+        action.add_argument("site", metavar="SITE")
+        action.set_defaults(handler=handler)
+
+
+def cmd_schedule_list(args):
+    from archive.schedules import describe, local
+
+    where = paths(args.data)
+    rows = []
+    if where.archive.exists():
+        with Store(where.archive) as store:
+            rows = store.schedules()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        print("no schedules (set one with `govnews schedule set SITE --every 6h` or `--at 06:30`)")
+    for row in rows:
+        state = f"next {local(row['next_run'], row['timezone'])}" if row["enabled"] else "off"
+        last = f"  last {local(row['last_run'], row['timezone'])}" if row["last_run"] else ""
+        job = f" (job {row['last_job']})" if row["last_job"] else ""
+        print(f"{row['site']:32} {describe(row):36} {state}{last}{job}")
+
+
+def cmd_schedule_set(args):
+    from archive.schedules import ScheduleError, describe, local, parse_every
+
+    profiles = _profiles(args)
+    if args.site not in profiles:
+        raise CommandError(f"no site profile {args.site} (known: {', '.join(sorted(profiles))})")
+    if args.timezone and args.every is not None:
+        raise CommandError("--timezone goes with --at, not --every")
+    try:
+        every = parse_every(args.every) if args.every is not None else None
+        with Store(paths(args.data).archive) as store:
+            saved = store.set_schedule(args.site, every_hours=every, at_time=args.at, timezone=args.timezone)
+            detail = {"site": args.site, **({"every_hours": f"{every:g}"} if every is not None
+                                            else {"at": saved["at_time"], "timezone": saved["timezone"]})}
+            store.audit("command line", "schedule set", detail)
+    except ScheduleError as err:
+        raise CommandError(str(err)) from None
+    when = f"next run {local(saved['next_run'], saved['timezone'])} ({saved['timezone']})" if saved["enabled"] \
+        else "the schedule is off (turn it on with `govnews schedule enable`)"
+    print(f"{args.site}: {describe(saved)}; {when}")
+
+
+def cmd_schedule_remove(args):
+    where = paths(args.data)
+    if not where.archive.exists():
+        raise CommandError(f"{args.site} has no schedule")
+    with Store(where.archive) as store:
+        if not store.remove_schedule(args.site):
+            raise CommandError(f"{args.site} has no schedule")
+        store.audit("command line", "schedule removed", {"site": args.site})
+    print(f"{args.site}: schedule removed")
+
+
+def cmd_schedule_enable(args):
+    on = args.action == "enable"
+    where = paths(args.data)
+    if not where.archive.exists():
+        raise CommandError(f"{args.site} has no schedule")
+    with Store(where.archive) as store:
+        if not store.enable_schedule(args.site, on):
+            raise CommandError(f"{args.site} has no schedule")
+        store.audit("command line", "schedule enabled" if on else "schedule disabled", {"site": args.site})
+    print(f"{args.site}: schedule {'on' if on else 'off'}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ import json
 
 from archive.store import Store
 from indexer.build import update_index
-from scraper.profiles import load_profiles
+from scraper.profiles import load_all_profiles
 from scraper.runner import CrawlTarget, run_crawls
 from scraper.settings import LOOPBACK
 
@@ -11,9 +11,10 @@ from .config import Paths
 from .sample_portal import SamplePortal
 
 
-def sample_targets(origins: dict[str, str]) -> list[CrawlTarget]:
-    """A profile's crawl where the site has one; a generic crawl of the mirror's start page otherwise."""
-    profiles = load_profiles()
+def sample_targets(origins: dict[str, str], data_dir=None) -> list[CrawlTarget]:
+    """A profile's crawl where the site has one (bundled, or saved in data_dir); a generic crawl of
+    the mirror's start page otherwise."""
+    profiles = load_all_profiles(data_dir)
     targets = []
     for site, origin in sorted(origins.items()):
         if site in profiles:
@@ -41,7 +42,7 @@ def run_demo(where: Paths, port: int = 8000, serve: bool = True) -> int:
     where.data.mkdir(parents=True, exist_ok=True)
     with SamplePortal() as portal:
         print("govnews demo: sample portal on " + ", ".join(f"{s} → {o}" for s, o in sorted(portal.origins.items())))
-        job_ids = run_crawls(where.data, sample_targets(portal.origins), LOOPBACK)
+        job_ids = run_crawls(where.data, sample_targets(portal.origins, where.data), LOOPBACK)
     with Store(where.archive) as store:
         for job_id in job_ids:
             job = store.get_job(job_id)

@@ -8,11 +8,25 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
+DATA_PROFILES = "profiles"  # the data directory's folder of profiles saved by admins
 SELECTOR_KEYS = ("title", "summary", "date", "updated", "author", "body", "category", "listing_links", "next_page")
 
 
 class ProfileError(ValueError):
-    """A profile file that cannot be used; the message names the file and the field."""
+    """A profile file that cannot be used; the message names the file and the field.
+
+    `field` is the field the message names ("crawl_delay", "selectors.title"), or None when it
+    names none (a file that is not valid TOML)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        if field is None:
+            named = _NAMED_FIELD.search(message)
+            field = named.group(1) if named else None
+        self.field = field
+
+
+_NAMED_FIELD = re.compile(r"(?:field|selector) '([^']+)'")
 
 
 @dataclass(frozen=True)
@@ -127,6 +141,25 @@ def load_profile(path: Path) -> Profile:
 
 def load_profiles(directory: Path = PROFILE_DIR) -> dict[str, Profile]:
     return {p.id: p for p in (load_profile(f) for f in sorted(Path(directory).glob("*.toml")))}
+
+
+def data_profile_dir(data_dir: Path) -> Path:
+    """Where the profiles an admin saved (in the web interface) live: DATA_DIR/profiles."""
+    return Path(data_dir) / DATA_PROFILES
+
+
+def load_all_profiles(data_dir: Path | None = None) -> dict[str, Profile]:
+    """The bundled profiles, and those of the data directory (DATA_DIR/profiles/*.toml) on top:
+    a data-directory profile with the id of a bundled one replaces it. No data_dir: bundled only."""
+    profiles = load_profiles(PROFILE_DIR)
+    if data_dir is not None and data_profile_dir(data_dir).is_dir():
+        profiles.update(load_profiles(data_profile_dir(data_dir)))
+    return dict(sorted(profiles.items()))
+
+
+def is_bundled(profile: Profile) -> bool:
+    """A profile read from the bundled directory (not from a data directory)."""
+    return Path(profile.source).resolve().parent == PROFILE_DIR
 
 
 def profile_for_url(url: str, profiles: dict[str, Profile]) -> Profile | None:

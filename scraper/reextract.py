@@ -14,7 +14,7 @@ from archive.record import InvalidRecord
 from archive.store import Store
 from scraper.extraction import extract_html
 from scraper.htmltext import looks_like_html
-from scraper.profiles import Profile, load_profiles, profile_for_url
+from scraper.profiles import Profile, load_all_profiles, profile_for_url
 from scraper.warc import WARC_DIR, job_of, payload, warcinfo_fields, whole_records
 
 COUNTS = ("responses", "articles", "new", "changed", "unchanged", "invalid", "files")
@@ -32,7 +32,7 @@ def reextract(data_dir: Path, site: str | None = None, job: int | None = None) -
         files = warc_files(store, data_dir, site=site, job=job)
         job_id = store.create_job(site, kind="reextract", pid=os.getpid())
         try:
-            counts = _reextract_files(store, files, load_profiles())
+            counts = _reextract_files(store, files, load_all_profiles(data_dir))
         except BaseException as err:
             state = "cancelled" if isinstance(err, KeyboardInterrupt) else "failed"
             store.finish_job(job_id, state, error=f"{type(err).__name__}: {err}")

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# No web app of the tests (nor `govnews serve` they start) runs the crawl scheduler unless a test
+# turns it on: tests/test_admin_schedules.py drives webui.scheduler.tick directly.
+os.environ.setdefault("GOVNEWS_SCHEDULER", "0")
 GOVNEWS = str(Path(sys.executable).parent / "govnews")
 
 

@@ -15,7 +15,7 @@ from flask import current_app, jsonify, redirect, render_template, request, url_
 from werkzeug.exceptions import BadRequest, NotFound
 
 from archive.store import Store
-from scraper.profiles import load_profiles
+from scraper.profiles import load_all_profiles
 from webui import auth, i18n
 from webui import jobs as launcher
 from webui.admin_views import bp
@@ -138,7 +138,7 @@ def crawlable_sites() -> list[dict]:
     origins = current_app.config.get("CRAWL_ORIGINS") or {}
     rows = {s["id"]: s for s in store().sites()}
     sites = []
-    for site_id, profile in sorted(load_profiles().items()):
+    for site_id, profile in sorted(load_all_profiles(data_dir()).items()):
         if rows.get(site_id, {}).get("enabled") is False or (origins and site_id not in origins):
             continue
         sites.append({"id": site_id, "name": profile.name, "articles": store().count(site=site_id)})
@@ -146,7 +146,7 @@ def crawlable_sites() -> list[dict]:
 
 
 def _known_sites() -> set[str]:
-    return set(load_profiles()) | {s["id"] for s in store().sites()}
+    return set(load_all_profiles(data_dir())) | {s["id"] for s in store().sites()}
 
 
 def _jobs_page(message: str | None = None, status: int = 200, error: bool = False):

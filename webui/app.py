@@ -5,6 +5,8 @@ from urllib.parse import urlencode
 from flask import Flask, g, render_template, request
 
 from webui import admin_jobs, auth, i18n  # noqa: F401  (admin_jobs adds the jobs pages to the admin blueprint)
+from webui import admin_portals  # noqa: F401  (adds the portals pages to the admin blueprint)
+from webui import admin_schedules, scheduler  # noqa: F401  (admin_schedules adds /admin/schedules)
 from webui.admin_views import bp as admin_bp
 from webui.common import Services, url_with
 from webui.export_views import bp as export_bp
@@ -35,6 +37,7 @@ def create_app(data_dir: Path) -> Flask:
     app.after_request(_security_headers)
     app.context_processor(_template_helpers)
     _error_pages(app)
+    scheduler.start(app)  # crawl schedules; off under app.testing or GOVNEWS_SCHEDULER=0 (webui.scheduler)
     return app
 
 
