@@ -1,12 +1,17 @@
 """Admin jobs: re-crawls, re-index and re-extract started from the admin area as real processes
 (loopback only), live progress, cancel, orphans after a web server restart or a killed crawl,
 and one run in real Chromium."""
+import http.cookiejar
+import json
 import os
 import re
 import signal
 import subprocess
+import sys
 import threading
 import time
+import urllib.parse
+import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -318,3 +323,83 @@ def test_a_job_page_escapes_its_log_and_works_without_javascript(data):
     assert shown["log"].endswith("<script>alert(1)</script>") and shown["figures"]["pages"] == 7
     english = client.get(f"/admin/jobs/{job_id}?lang=en").get_data(as_text=True)
     assert "New articles" in english and ">running<" in english
+
+
+# --- a web server process killed mid-crawl ------------------------------------------------
+
+SERVER = """
+import sys
+from webui.app import create_app
+app = create_app(sys.argv[1])
+app.config["CRAWL_ORIGINS"] = dict(pair.split("=", 1) for pair in sys.argv[3:])
+app.config["CRAWL_SETTINGS"] = {"DOWNLOAD_DELAY": 0.2, "CONCURRENT_REQUESTS": 1}
+app.run(host="127.0.0.1", port=int(sys.argv[2]), threaded=True)
+"""
+
+
+def serve(data, port, origins):
+    args = [f"{site}={url}" for site, url in origins.items() if not site.endswith(".example")]
+    process = subprocess.Popen([sys.executable, "-c", SERVER, str(data), str(port), *args], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+            return process
+        except OSError:
+            assert time.monotonic() < deadline and process.poll() is None, "the web server did not start"
+            time.sleep(0.2)
+
+
+def browser_session(port):
+    """A cookie-keeping HTTP client signed in as alice."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    base = f"http://127.0.0.1:{port}"
+    form = opener.open(base + "/admin/sign-in").read().decode()
+    body = urllib.parse.urlencode({"username": "alice", "password": PASSWORD, "csrf_token": csrf_of(form)})
+    opener.open(base + "/admin/sign-in", body.encode()).read()
+    return opener, base
+
+
+def job_json(opener, base, job_id) -> dict:
+    request = urllib.request.Request(f"{base}/admin/jobs/{job_id}.json", headers=JSON)
+    return json.loads(opener.open(request).read())
+
+
+def test_a_killed_web_server_loses_no_job_and_its_successor_follows_the_crawl(sample_portal, data):
+    port = free_port()
+    server = serve(data, port, sample_portal.origins)
+    try:
+        opener, base = browser_session(port)
+        page = opener.open(base + "/admin/jobs").read().decode()
+        body = urllib.parse.urlencode({"csrf_token": csrf_of(page), "site": SODTTG}).encode()
+        landed = opener.open(base + "/admin/jobs/crawl", body).geturl()
+        job_id = int(re.search(r"/admin/jobs/(\d+)$", landed).group(1))
+    finally:
+        server.kill()  # the web server dies mid-crawl: SIGKILL, no clean-up
+        server.wait()
+    with Store(data / "archive.sqlite3") as store:
+        assert store.get_job(job_id)["state"] == "running"  # the crawl is its own process and goes on
+
+    port = free_port()
+    server = serve(data, port, sample_portal.origins)
+    try:
+        opener, base = browser_session(port)
+        deadline = time.monotonic() + 120
+        while (shown := job_json(opener, base, job_id))["running"]:
+            assert time.monotonic() < deadline, shown
+            time.sleep(0.5)
+        assert shown["state"] == "finished", shown
+        found = json.loads(opener.open(base + "/api/search?site=" + SODTTG).read())
+        assert found["total"] == SODTTG_ARTICLES
+    finally:
+        server.kill()
+        server.wait()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
