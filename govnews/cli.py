@@ -65,7 +65,7 @@ def _filters(args) -> dict:
 def _crawl(sub, common):
     p = sub.add_parser("crawl", parents=[common], help="crawl portals into the archive")
     p.add_argument("sites", nargs="*", metavar="SITE", help="site profile ids (see `govnews sites`)")
-    p.add_argument("--all", action="store_true", help="crawl every site profile")
+    p.add_argument("--all", action="store_true", help="crawl every site profile an admin has not disabled")
     p.add_argument("--start-url", action="append", default=[], metavar="URL", help="crawl a site with no profile")
     p.add_argument("--origin", action="append", default=[], metavar="SITE=URL",
                    help="fetch SITE's pages from a mirror at URL (such as the sample portal on loopback)")
@@ -96,7 +96,7 @@ def crawl_targets(args):
     if unknown:
         raise CommandError(f"no site profile {', '.join(unknown)} (known: {', '.join(sorted(profiles))})")
     origins = _key_values(args.origin, "--origin")
-    chosen = sorted(profiles) if args.all else args.sites
+    chosen = sorted(set(profiles) - _disabled_sites(args)) if args.all else args.sites
     targets = [CrawlTarget(site=s, profile=profiles[s], origin=origins.get(s)) for s in chosen]
     if args.start_url:
         from urllib.parse import urlsplit
@@ -105,6 +105,15 @@ def crawl_targets(args):
             raise CommandError(f"--start-url needs http(s) URLs, not {', '.join(bad)}")
         targets.append(CrawlTarget(site=urlsplit(args.start_url[0]).hostname, start_urls=tuple(args.start_url)))
     return targets
+
+
+def _disabled_sites(args) -> set[str]:
+    """Sites an admin disabled: --all leaves them out (naming one still crawls it)."""
+    where = paths(getattr(args, "data", None))
+    if not where.archive.exists():
+        return set()
+    with Store(where.archive) as store:
+        return {site["id"] for site in store.sites() if not site["enabled"]}
 
 
 def cmd_crawl(args):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.store import Store
 from conftest import GOVNEWS, ROOT, run_cli
 
 SEED = Path(__file__).parent / "fixtures" / "seed_bn.txt"
@@ -194,3 +195,16 @@ def test_reextract_of_an_unknown_job_is_a_clear_error(crawled, tmp_path):
     assert result.returncode == 1 and "999" in result.stderr
     ok = run_cli("reextract", "--site", "sodttg.langson.gov.vn", data=data, check=True)
     assert "unchanged 18" in ok.stdout and "0 records indexed" in ok.stdout
+
+
+def test_crawl_all_leaves_out_disabled_portals_but_a_named_one_is_crawled(tmp_path):
+    from govnews.cli import build_parser, crawl_targets
+    from scraper.profiles import load_profiles
+
+    with Store(tmp_path / "archive.sqlite3") as store:
+        store.upsert_site({"id": "moh.gov.vn", "enabled": False})
+    parser = build_parser()
+    every = {t.site for t in crawl_targets(parser.parse_args(["crawl", "--all", "--data", str(tmp_path)]))}
+    assert every == set(load_profiles()) - {"moh.gov.vn"}
+    named = crawl_targets(parser.parse_args(["crawl", "moh.gov.vn", "--data", str(tmp_path)]))
+    assert [t.site for t in named] == ["moh.gov.vn"]
