@@ -103,3 +103,47 @@ def app(crawled):
 @pytest.fixture(scope="module")
 def client(app):
     return app.test_client()
+
+
+# --- the admin area ---------------------------------------------------------------------
+
+ADMIN_PASSWORD = "đúng-mật-khẩu-2025"  # non-ASCII on purpose
+
+
+def add_admin(data_dir: Path, username: str = "alice") -> None:
+    from archive.store import Store
+    from webui import auth
+
+    with Store(Path(data_dir) / "archive.sqlite3") as store:
+        store.add_admin(username, auth.hash_password(ADMIN_PASSWORD))
+
+
+@pytest.fixture
+def admin_data(tmp_path, monkeypatch):
+    """An empty data directory whose archive has the admin "alice"."""
+    from webui import auth
+
+    monkeypatch.delenv(auth.SECRET_KEY_ENV, raising=False)
+    add_admin(tmp_path)
+    return tmp_path
+
+
+def csrf_of(page: str) -> str:
+    import re
+
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def sign_in(client, username="alice", password=ADMIN_PASSWORD, next_=None, **kwargs):
+    token = csrf_of(client.get("/admin/sign-in", **kwargs).get_data(as_text=True))
+    form = {"csrf_token": token, "username": username, "password": password}
+    if next_ is not None:
+        form["next"] = next_
+    return client.post("/admin/sign-in", data=form, **kwargs)
+
+
+def signed_in(app):
+    """A test client of app, signed in as alice."""
+    client = app.test_client()
+    assert sign_in(client).status_code == 302
+    return client

@@ -13,11 +13,11 @@ import pytest
 from werkzeug.security import check_password_hash
 
 from archive.store import Store
-from conftest import GOVNEWS, ROOT
+from conftest import ADMIN_PASSWORD, GOVNEWS, ROOT, add_admin, csrf_of, sign_in
 from webui import auth
 from webui.app import create_app
 
-PASSWORD = "đúng-mật-khẩu-2025"  # non-ASCII on purpose
+PASSWORD = ADMIN_PASSWORD
 OTHER = "a-different-password"
 
 
@@ -40,8 +40,7 @@ def delays(monkeypatch):
 
 @pytest.fixture
 def data(tmp_path, delays):
-    with Store(tmp_path / "archive.sqlite3") as store:
-        store.add_admin("alice", auth.hash_password(PASSWORD))
+    add_admin(tmp_path)
     return tmp_path
 
 
@@ -53,18 +52,6 @@ def app(data):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-def csrf_of(page: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
-def sign_in(client, username="alice", password=PASSWORD, next_=None, **kwargs):
-    token = csrf_of(client.get("/admin/sign-in", **kwargs).get_data(as_text=True))
-    form = {"csrf_token": token, "username": username, "password": password}
-    if next_ is not None:
-        form["next"] = next_
-    return client.post("/admin/sign-in", data=form, **kwargs)
 
 
 def audit_rows(data) -> list[dict]:

@@ -17,9 +17,8 @@ import pytest
 from playwright.sync_api import expect
 
 from archive.store import Store
-from conftest import GOVNEWS, ROOT, run_cli, setting_args
+from conftest import ADMIN_PASSWORD, GOVNEWS, ROOT, csrf_of, run_cli, setting_args, signed_in
 from scraper.settings import LOOPBACK
-from test_admin_auth import PASSWORD, csrf_of, sign_in
 from webui import auth
 from webui import jobs as launcher
 from webui.app import create_app
@@ -31,11 +30,8 @@ JSON = {"Accept": "application/json"}
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.delenv(auth.SECRET_KEY_ENV, raising=False)
-    with Store(tmp_path / "archive.sqlite3") as store:
-        store.add_admin("alice", auth.hash_password(PASSWORD))
-    return tmp_path
+def data(admin_data):
+    return admin_data
 
 
 def make_app(data, origins, **settings):
@@ -43,12 +39,6 @@ def make_app(data, origins, **settings):
     app.config["CRAWL_ORIGINS"] = {site: url for site, url in origins.items() if not site.endswith(".example")}
     app.config["CRAWL_SETTINGS"] = {**SLOW, **settings}
     return app
-
-
-def signed_in(app):
-    client = app.test_client()
-    assert sign_in(client).status_code == 302
-    return client
 
 
 def token(client) -> str:
@@ -270,7 +260,7 @@ def jobs_server(sample_portal, tmp_path_factory):
 
     data = tmp_path_factory.mktemp("admin-jobs")
     with Store(data / "archive.sqlite3") as store:
-        store.add_admin("alice", auth.hash_password(PASSWORD))
+        store.add_admin("alice", auth.hash_password(ADMIN_PASSWORD))
     server = make_server("127.0.0.1", 0, make_app(data, sample_portal.origins, DOWNLOAD_DELAY=0.3), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -282,7 +272,7 @@ def test_an_admin_recrawls_a_site_and_watches_it_finish_in_the_browser(page, job
     page.set_default_timeout(15_000)
     page.goto(jobs_server + "/admin/jobs")
     page.get_by_label("Tên đăng nhập").fill("alice")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(jobs_server + "/admin/jobs")
 
@@ -356,7 +346,7 @@ def browser_session(port):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     base = f"http://127.0.0.1:{port}"
     form = opener.open(base + "/admin/sign-in").read().decode()
-    body = urllib.parse.urlencode({"username": "alice", "password": PASSWORD, "csrf_token": csrf_of(form)})
+    body = urllib.parse.urlencode({"username": "alice", "password": ADMIN_PASSWORD, "csrf_token": csrf_of(form)})
     opener.open(base + "/admin/sign-in", body.encode()).read()
     return opener, base
 

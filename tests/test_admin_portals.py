@@ -6,9 +6,8 @@ import re
 import socket
 
 import pytest
-from conftest import ROOT, run_cli, setting_args
+from conftest import ROOT, add_admin, csrf_of, run_cli, setting_args, signed_in
 from markupsafe import escape
-from test_admin_auth import PASSWORD, csrf_of, sign_in
 
 from archive.store import Store
 from scraper.profiles import (
@@ -18,7 +17,6 @@ from scraper.profiles import (
     load_profiles,
 )
 from scraper.settings import LOOPBACK
-from webui import auth
 from webui.app import create_app
 
 SODTTG = "sodttg.langson.gov.vn"
@@ -42,16 +40,9 @@ def expected_for(site: str) -> list[dict]:
     return [a for a in (data["articles"] if isinstance(data, dict) else data) if a["site"] == site]
 
 
-def add_alice(data):
-    with Store(data / "archive.sqlite3") as store:
-        store.add_admin("alice", auth.hash_password(PASSWORD))
-
-
 @pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.delenv(auth.SECRET_KEY_ENV, raising=False)
-    add_alice(tmp_path)
-    return tmp_path
+def data(admin_data):
+    return admin_data
 
 
 @pytest.fixture(scope="module")
@@ -60,14 +51,8 @@ def crawled_sodttg(sample_portal, tmp_path_factory):
     data = tmp_path_factory.mktemp("portals")
     run_cli("crawl", SODTTG, "--origin", f"{SODTTG}={sample_portal.origins[SODTTG]}", *setting_args(LOOPBACK),
             "--no-index", data=data, check=True)
-    add_alice(data)
+    add_admin(data)
     return data
-
-
-def signed_in(app):
-    client = app.test_client()
-    assert sign_in(client).status_code == 302
-    return client
 
 
 def make_app(data, origins=None):

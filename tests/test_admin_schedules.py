@@ -10,13 +10,12 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import ROOT, run_cli
-from test_admin_auth import PASSWORD, csrf_of, sign_in
+from conftest import ROOT, csrf_of, run_cli, signed_in
 
 from archive import schedules as rules
 from archive.store import MIGRATIONS, SCHEMA_VERSION, Store
 from scraper.settings import LOOPBACK
-from webui import auth, scheduler
+from webui import scheduler
 from webui import jobs as launcher
 from webui.app import create_app
 
@@ -30,11 +29,8 @@ def at(text: str) -> datetime:
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.delenv(auth.SECRET_KEY_ENV, raising=False)
-    with Store(tmp_path / "archive.sqlite3") as store:
-        store.add_admin("alice", auth.hash_password(PASSWORD))
-    return tmp_path
+def data(admin_data):
+    return admin_data
 
 
 @pytest.fixture
@@ -53,12 +49,6 @@ def make_app(apps, data, origins=None):
     app.config["CRAWL_SETTINGS"] = dict(LOOPBACK)
     apps.append(app)
     return app
-
-
-def signed_in(app):
-    client = app.test_client()
-    assert sign_in(client).status_code == 302
-    return client
 
 
 def post(client, path, **form):
