@@ -115,6 +115,15 @@ MIGRATIONS = [
             CHECK ((every_hours IS NULL) <> (at_time IS NULL)))""",
         "CREATE INDEX schedules_due ON schedules (enabled, next_run)",
     ),
+    (
+        # one running crawl per site, whichever process (web server worker, scheduler, shell)
+        # starts it: older duplicates can only be leftovers of killed processes
+        """UPDATE jobs SET state = 'interrupted', finished = COALESCE(finished, updated, started),
+                          error = COALESCE(error, 'another crawl of the site was running')
+           WHERE state = 'running' AND kind = 'crawl' AND id NOT IN (
+               SELECT MAX(id) FROM jobs WHERE state = 'running' AND kind = 'crawl' GROUP BY site)""",
+        "CREATE UNIQUE INDEX jobs_one_running_crawl ON jobs (site) WHERE state = 'running' AND kind = 'crawl'",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -122,6 +131,10 @@ SITE_FIELDS = ("id", "name", "agency", "province", "base_url", "enabled")
 JOB_FIELDS = ("site", "kind", "state", "started", "finished", "pid", "stats", "error", "log_path")
 _PAGE = 500
 _UTC = timezone.utc  # (set_schedule has a parameter named timezone)
+
+
+class JobRunning(ValueError):
+    """A crawl of the site is already running."""
 
 
 def utc_now() -> str:
@@ -390,12 +403,19 @@ class Store:
 
     def create_job(self, site: str | None, kind: str = "crawl", pid: int | None = None,
                    log_path: str | None = None) -> int:
+        """A new running job. Raises JobRunning when a crawl of the site is already running."""
         now = utc_now()
         with self.transaction():
-            cursor = self._conn.execute(
-                """INSERT INTO jobs (site, kind, state, started, updated, pid, log_path)
-                   VALUES (?, ?, 'running', ?, ?, ?, ?)""",
-                (site, kind, now, now, pid, None if log_path is None else str(log_path)))
+            try:
+                cursor = self._conn.execute(
+                    """INSERT INTO jobs (site, kind, state, started, updated, pid, log_path)
+                       VALUES (?, ?, 'running', ?, ?, ?, ?)""",
+                    (site, kind, now, now, pid, None if log_path is None else str(log_path)))
+            except sqlite3.IntegrityError:
+                running = self._conn.execute(
+                    "SELECT id FROM jobs WHERE site = ? AND kind = 'crawl' AND state = 'running'", (site,)).fetchone()
+                raise JobRunning(f"a crawl of {site} is already running (job {running['id'] if running else '?'})") \
+                    from None
             return cursor.lastrowid
 
     def update_job(self, job_id: int, **fields) -> None:

@@ -7,7 +7,7 @@ import urllib.request
 from pathlib import Path
 
 from archive.exchange import FORMATS, export_chunks, manifest, read_jsonl, records_by_ids
-from archive.store import Store
+from archive.store import JobRunning, Store
 
 from . import __version__
 from .config import paths
@@ -124,7 +124,10 @@ def cmd_crawl(args):
     if args.max_pages:
         overrides["CLOSESPIDER_PAGECOUNT"] = args.max_pages
     since = _iso_date(args.since, "--since") if args.since else None
-    job_ids = run_crawls(where.data, crawl_targets(args), overrides, since=since)
+    try:
+        job_ids = run_crawls(where.data, crawl_targets(args), overrides, since=since)
+    except JobRunning as err:
+        raise CommandError(f"{err}; nothing was started") from None
     with Store(where.archive) as store:
         jobs = [store.get_job(j) for j in job_ids]
     for job in jobs:

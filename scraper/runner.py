@@ -51,11 +51,15 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
     job_ids, handlers = [], []
     with Store(data_dir / "archive.sqlite3") as store:
         mark_orphaned_jobs(store)
-        for target in targets:
-            store.upsert_site(_site_row(target))
-            job_id = store.create_job(target.site, kind="crawl", pid=os.getpid())
-            log_path = data_dir / "jobs" / f"{job_id}.log"
-            store.update_job(job_id, log_path=str(log_path))
+        # All the jobs or none: a site whose crawl is running elsewhere (JobRunning) stops them all.
+        with store.transaction():
+            created = []
+            for target in targets:
+                store.upsert_site(_site_row(target))
+                job_id = store.create_job(target.site, kind="crawl", pid=os.getpid())
+                created.append((target, job_id, data_dir / "jobs" / f"{job_id}.log"))
+                store.update_job(job_id, log_path=str(created[-1][2]))
+        for target, job_id, log_path in created:
             handler = _JobLog(log_path, f"portal:{target.profile.id if target.profile else 'generic'}")
             logging.getLogger().addHandler(handler)
             handlers.append(handler)

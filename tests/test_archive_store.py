@@ -410,3 +410,22 @@ def test_meta_values(store):
     store.set_meta("last_indexed_seq", 43)
     assert store.get_meta("last_indexed_seq") == 43
     assert store.get_meta("index_built") == "2025-07-14T10:00:00+00:00"
+
+
+def test_leftover_running_crawls_of_one_site_are_closed_before_one_running_crawl_per_site_holds(tmp_path):
+    path = tmp_path / "archive.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    before = len(MIGRATIONS) - 1  # the schema before the rule
+    for step in MIGRATIONS[:before]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {before}")
+    for started in ("2025-01-01T00:00:00+00:00", "2025-01-02T00:00:00+00:00"):
+        conn.execute("INSERT INTO jobs (site, kind, state, started) VALUES ('langson', 'crawl', 'running', ?)",
+                     (started,))
+    conn.close()
+    with Store(path) as store:
+        states = {job["id"]: job["state"] for job in store.jobs()}
+        assert states == {1: "interrupted", 2: "running"}
+        with pytest.raises(ValueError, match="already running"):
+            store.create_job("langson")

@@ -1,9 +1,12 @@
 """Crawl jobs: live progress, counts, failed and orphaned jobs."""
+import os
 import re
 import subprocess
 
+import pytest
+
 from archive.store import Store
-from conftest import run_cli, setting_args
+from conftest import crawl_args, run_cli, setting_args
 from scraper.settings import LOOPBACK
 
 SODTTG = "sodttg.langson.gov.vn"
@@ -66,3 +69,23 @@ def test_progress_on_a_terminal_rewrites_one_status_line(sample_portal, tmp_path
     assert process.wait(timeout=60) == 0
     text = output.decode("utf-8", errors="replace")
     assert text.count("\r\x1b[K") >= 2 and f"{SODTTG}: " in text
+
+
+def test_one_running_crawl_per_site_whoever_starts_it(tmp_path, sample_portal):
+    """A crawl row running for a site (its process alive: this one) refuses a second crawl of it,
+    from the shell as from anywhere else, and nothing of the refused run is left behind."""
+    from archive.store import JobRunning
+
+    data = tmp_path / "data"
+    with Store(data / "archive.sqlite3") as store:
+        running = store.create_job(SODTTG, pid=os.getpid())
+        with pytest.raises(JobRunning, match=f"job {running}"):
+            store.create_job(SODTTG, pid=os.getpid())
+        store.create_job(SODTTG, kind="reextract", pid=os.getpid())  # other kinds are not crawls
+    result = run_cli(*crawl_args(sample_portal.origins), data=data)
+    assert result.returncode == 1
+    assert f"a crawl of {SODTTG} is already running (job {running})" in result.stderr
+    with Store(data / "archive.sqlite3") as store:
+        assert [job["id"] for job in store.jobs() if job["kind"] == "crawl"] == [running]
+        store.finish_job(running, "finished")
+        assert store.create_job(SODTTG, pid=os.getpid()) > running
