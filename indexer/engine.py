@@ -23,7 +23,6 @@ B = 0.75
 LENGTH_NORMED = frozenset({"body", "folded"})  # long text: scores normalised by document length
 MAX_EXPANSION = 500  # terms a prefix or wildcard may stand for
 CACHE_BYTES = 256 * 2**20  # posting lists kept in memory between queries
-VALUE_FACETS = ("resolution", "author", "site")  # counted from their terms' postings
 DATE_FACETS = {"year": 10**10, "month": 10**8}  # divisors of the YYYYMMDDhhmmss stamp
 _LAST = np.iinfo(np.int64).max
 

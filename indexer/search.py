@@ -1,10 +1,11 @@
 """Full-text and faceted search over the Whoosh index; hits are full records from the archive."""
+import calendar
 import copy
 import html
 import itertools
 import re
 import threading
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -77,9 +78,7 @@ class SearchService:
         limit = facet_limit or self.facet_limit
         snap = self._snapshot()
         with snap.lock:
-            found = snap.evaluate(q)
-            chosen = {kind: snap.evaluate(flt).mask for kind, flt in kinds.items()}
-            mask = _masked(found.mask, chosen.values())
+            found, chosen, mask = _matched(snap, q, kinds)
             docs = snap.ordered(mask, found.score, sort, limit=page * per_page)[(page - 1) * per_page:]
             ids = snap.record_ids(docs)
             scores = [float(found.score[d]) if sort == "relevance" else 0.0 for d in docs]
@@ -107,8 +106,7 @@ class SearchService:
         q, _, kinds, sort = self._prepare(query, filters, sort)
         snap = self._snapshot()
         with snap.lock:
-            found = snap.evaluate(q)
-            mask = _masked(found.mask, [snap.evaluate(flt).mask for flt in kinds.values()])
+            found, _, mask = _matched(snap, q, kinds)
             return snap.record_ids(snap.ordered(mask, found.score, sort))
 
     def _prepare(self, query: str, filters, sort: str):
@@ -177,6 +175,13 @@ class SearchService:
         score_of = dict(zip(ids, scores))
         return [dict(record, snippet=make_snippet(record, terms), score=score_of[record["id"]])
                 for record in self.store.get_many(ids)]
+
+
+def _matched(snap: Snapshot, q, kinds: dict):
+    """The query's matches with their scores, the mask of each filter kind, and what all leave."""
+    found = snap.evaluate(q)
+    chosen = {kind: snap.evaluate(flt).mask for kind, flt in kinds.items()}
+    return found, chosen, _masked(found.mask, chosen.values())
 
 
 def _masked(mask: np.ndarray, masks) -> np.ndarray:
@@ -394,10 +399,15 @@ def filter_queries(filters: dict | None) -> dict:
     start = _filter_date(filters, "from")
     end = _filter_date(filters, "to")
     if start or end:
-        low = date_stamp(start.isoformat()) if start else 1
-        high = date_stamp(end.isoformat()) + 235959 if end else None
-        kinds["date"] = NumericRange("published", low, high)
+        kinds["date"] = published_between(start, end)
     return kinds
+
+
+def published_between(first: date | None, last: date | None) -> NumericRange:
+    """Articles published from the start of the first day to the end of the last (either open)."""
+    low = date_stamp(first.isoformat()) if first else 1
+    high = date_stamp(last.isoformat()) + 235959 if last else None
+    return NumericRange("published", low, high)
 
 
 _DATE_TERM = re.compile(r'(?<![^\s(])date:("?)([^\s")]*)\1(?=[\s)]|$)')
@@ -418,33 +428,30 @@ def take_dates(text: str) -> tuple[str, list, list[str]]:
         value = match.group(2)
         low, _, high = value.partition("..") if ".." in value else (value, "", value)
         try:
-            start = _date_bound(low, first=True) if low else None
-            end = _date_bound(high, first=False) if high else None
+            start = _period_day(low, first=True) if low else None
+            end = _period_day(high, first=False) if high else None
         except ValueError:
             start = end = None
         if (start is None and end is None) or (start and end and start > end):
             notices.append(DATE_NOTICE.format(match.group(0)))
         else:
-            ranges.append(NumericRange("published", start or 1, end))
+            ranges.append(published_between(start, end))
         return " "
 
     return _DATE_TERM.sub(take, text), ranges, notices
 
 
-def _date_bound(text: str, first: bool) -> int:
-    """The YYYYMMDDhhmmss stamp of the first or last second of a year, month or day."""
+def _period_day(text: str, first: bool) -> date:
+    """The first or last day of a year, month or day written YYYY[-MM[-DD]]."""
     match = _DATE_BOUND.fullmatch(text)
     if not match:
         raise ValueError(text)
     year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    if day is not None:
+        return date(year, int(month), int(day))
     if month is None:
-        start, end = date(year, 1, 1), date(year, 12, 31)
-    elif day is None:
-        start = date(year, int(month), 1)
-        end = (date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1))
-    else:
-        start = end = date(year, int(month), int(day))
-    return date_stamp(start.isoformat()) if first else date_stamp(end.isoformat()) + 235959
+        return date(year, 1, 1) if first else date(year, 12, 31)
+    return date(year, int(month), 1 if first else calendar.monthrange(year, int(month))[1])
 
 
 def _values(value) -> list[str]:

@@ -83,7 +83,7 @@ def crawl():
         return _refused(i18n.translate("admin.jobs.crawl_running", site=", ".join(chosen)), err.job_ids)
     except launcher.JobError as err:
         return _failed(err)
-    _audit("re-crawl", {"sites": ", ".join(chosen), "jobs": ", ".join(map(str, job_ids))})
+    auth.audit("re-crawl", {"sites": ", ".join(chosen), "jobs": ", ".join(map(str, job_ids))})
     return _started(job_ids, to_list=len(job_ids) > 1 or request.form.get("all") == "1")
 
 
@@ -96,7 +96,7 @@ def reindex():
         return _refused(i18n.translate("admin.jobs.kind_running", kind=_kind_label("index")), err.job_ids)
     except launcher.JobError as err:
         return _failed(err)
-    _audit("re-index", {"job": job_id})
+    auth.audit("re-index", {"job": job_id})
     return _started([job_id])
 
 
@@ -112,7 +112,7 @@ def reextract():
         return _refused(i18n.translate("admin.jobs.kind_running", kind=_kind_label("reextract")), err.job_ids)
     except launcher.JobError as err:
         return _failed(err)
-    _audit("re-extract", {"site": site or "*", "job": job_id})
+    auth.audit("re-extract", {"site": site or "*", "job": job_id})
     return _started([job_id])
 
 
@@ -124,7 +124,7 @@ def cancel(job_id: int):
         stopped = launcher.cancel(data_dir(), job_id, auth.current_admin())
     except launcher.JobError as err:
         return _refused(str(err), [job_id])
-    _audit("cancel", {"job": job_id, **({"with": ", ".join(map(str, stopped))} if len(stopped) > 1 else {})})
+    auth.audit("cancel", {"job": job_id, **({"with": ", ".join(map(str, stopped))} if len(stopped) > 1 else {})})
     if _wants_json():
         return jsonify({"cancelling": stopped, "url": url_for("admin.job", job_id=job_id)}), 202
     return redirect(url_for("admin.job", job_id=job_id), 303)
@@ -226,10 +226,6 @@ def _kind_label(kind: str) -> str:
 
 def _wants_json() -> bool:
     return request.is_json or request.accept_mimetypes.best == "application/json"
-
-
-def _audit(action: str, detail: dict) -> None:
-    store().audit(auth.current_admin(), action, detail, request.remote_addr)
 
 
 def _started(job_ids: list[int], to_list: bool = False):

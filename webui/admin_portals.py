@@ -106,7 +106,7 @@ def set_enabled(site_id: str):
     if value not in ("0", "1"):
         raise BadRequest(i18n.translate("admin.portals.bad_enabled"))
     store().upsert_site({"id": site_id, "enabled": value == "1"})
-    _audit("portal enabled" if value == "1" else "portal disabled", {"site": site_id})
+    auth.audit("portal enabled" if value == "1" else "portal disabled", {"site": site_id})
     return redirect(url_for("admin.portals"), 303)
 
 
@@ -174,7 +174,7 @@ def _save(site_id: str, text: str, is_new: bool):
         os.replace(candidate, target)  # the same folder: atomic
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    _audit("profile saved", {"site": profile.id, "file": str(target), **({"new": "yes"} if is_new else {})})
+    auth.audit("profile saved", {"site": profile.id, "file": str(target), **({"new": "yes"} if is_new else {})})
     return redirect(url_for("admin.portals", saved=profile.id), 303)
 
 
@@ -366,10 +366,6 @@ def _shown(name: str, value) -> str:
     else:
         text = str(value)
     return text[:BODY_SHOWN] + "…" if len(text) > BODY_SHOWN else text
-
-
-def _audit(action: str, detail: dict) -> None:
-    store().audit(auth.current_admin(), action, detail, request.remote_addr)
 
 
 i18n.register({

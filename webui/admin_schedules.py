@@ -37,7 +37,7 @@ def schedule_set(site: str):
             raise rules.ScheduleError("one", "choose an interval or a time of day")
     except rules.ScheduleError as err:
         return _page(i18n.translate(f"admin.schedules.invalid.{err.code}"), 400, error=True)
-    _audit("schedule set", {"site": site, **_rule_detail(saved)})
+    auth.audit("schedule set", {"site": site, **_rule_detail(saved)})
     return redirect(url_for("admin.schedules", _anchor=f"schedule-{site}"), 303)
 
 
@@ -46,7 +46,7 @@ def schedule_set(site: str):
 def schedule_remove(site: str):
     if not store().remove_schedule(site):
         raise NotFound(i18n.translate("admin.schedules.none_for", site=site))
-    _audit("schedule removed", {"site": site})
+    auth.audit("schedule removed", {"site": site})
     return redirect(url_for("admin.schedules"), 303)
 
 
@@ -56,7 +56,7 @@ def schedule_enable(site: str):
     on = request.form.get("enabled") == "1"
     if not store().enable_schedule(site, on):
         raise NotFound(i18n.translate("admin.schedules.none_for", site=site))
-    _audit("schedule enabled" if on else "schedule disabled", {"site": site})
+    auth.audit("schedule enabled" if on else "schedule disabled", {"site": site})
     return redirect(url_for("admin.schedules", _anchor=f"schedule-{site}"), 303)
 
 
@@ -85,10 +85,6 @@ def _rule_detail(schedule: dict) -> dict:
     if schedule["every_hours"] is not None:
         return {"every_hours": f"{schedule['every_hours']:g}"}
     return {"at": schedule["at_time"], "timezone": schedule["timezone"]}
-
-
-def _audit(action: str, detail: dict) -> None:
-    store().audit(auth.current_admin(), action, detail, request.remote_addr)
 
 
 i18n.register({

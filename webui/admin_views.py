@@ -41,7 +41,7 @@ def sign_in():
 @bp.post("/sign-out")
 @auth.login_required
 def sign_out():
-    store().audit(auth.current_admin(), "sign-out", None, request.remote_addr)
+    auth.audit("sign-out")
     session.clear()
     return redirect(url_for("admin.sign_in", out=1))
 

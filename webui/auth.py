@@ -221,6 +221,11 @@ def current_admin() -> str | None:
     return g.admin
 
 
+def audit(action: str, detail: dict | None = None) -> None:
+    """Record an action of the signed-in admin in the audit log, with the client's address."""
+    store().audit(current_admin(), action, detail, request.remote_addr)
+
+
 def csrf_token() -> str:
     """The session's CSRF token (made on first use): every form posting to /admin carries it."""
     token = session.get(CSRF_FIELD)
