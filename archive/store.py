@@ -133,7 +133,7 @@ _PAGE = 500
 _UTC = timezone.utc  # (set_schedule has a parameter named timezone)
 
 
-class JobRunning(ValueError):
+class SiteCrawlRunning(ValueError):
     """A crawl of the site is already running."""
 
 
@@ -403,7 +403,7 @@ class Store:
 
     def create_job(self, site: str | None, kind: str = "crawl", pid: int | None = None,
                    log_path: str | None = None) -> int:
-        """A new running job. Raises JobRunning when a crawl of the site is already running."""
+        """A new running job. Raises SiteCrawlRunning when a crawl of the site is already running."""
         now = utc_now()
         with self.transaction():
             try:
@@ -414,8 +414,8 @@ class Store:
             except sqlite3.IntegrityError:
                 running = self._conn.execute(
                     "SELECT id FROM jobs WHERE site = ? AND kind = 'crawl' AND state = 'running'", (site,)).fetchone()
-                raise JobRunning(f"a crawl of {site} is already running (job {running['id'] if running else '?'})") \
-                    from None
+                job = running["id"] if running else "?"
+                raise SiteCrawlRunning(f"a crawl of {site} is already running (job {job})") from None
             return cursor.lastrowid
 
     def update_job(self, job_id: int, **fields) -> None:

@@ -7,7 +7,7 @@ import urllib.request
 from pathlib import Path
 
 from archive.exchange import FORMATS, export_chunks, manifest, read_jsonl, records_by_ids
-from archive.store import JobRunning, Store
+from archive.store import SiteCrawlRunning, Store
 
 from . import __version__
 from .config import paths
@@ -126,7 +126,7 @@ def cmd_crawl(args):
     since = _iso_date(args.since, "--since") if args.since else None
     try:
         job_ids = run_crawls(where.data, crawl_targets(args), overrides, since=since)
-    except JobRunning as err:
+    except SiteCrawlRunning as err:
         raise CommandError(f"{err}; nothing was started") from None
     with Store(where.archive) as store:
         jobs = [store.get_job(j) for j in job_ids]

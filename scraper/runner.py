@@ -51,7 +51,7 @@ def run_crawls(data_dir: Path, targets: list[CrawlTarget], overrides: dict | Non
     job_ids, handlers = [], []
     with Store(data_dir / "archive.sqlite3") as store:
         mark_orphaned_jobs(store)
-        # All the jobs or none: a site whose crawl is running elsewhere (JobRunning) stops them all.
+        # All the jobs or none: a site whose crawl is running elsewhere (SiteCrawlRunning) stops them all.
         with store.transaction():
             created = []
             for target in targets:

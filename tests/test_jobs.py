@@ -74,12 +74,12 @@ def test_progress_on_a_terminal_rewrites_one_status_line(sample_portal, tmp_path
 def test_one_running_crawl_per_site_whoever_starts_it(tmp_path, sample_portal):
     """A crawl row running for a site (its process alive: this one) refuses a second crawl of it,
     from the shell as from anywhere else, and nothing of the refused run is left behind."""
-    from archive.store import JobRunning
+    from archive.store import SiteCrawlRunning
 
     data = tmp_path / "data"
     with Store(data / "archive.sqlite3") as store:
         running = store.create_job(SODTTG, pid=os.getpid())
-        with pytest.raises(JobRunning, match=f"job {running}"):
+        with pytest.raises(SiteCrawlRunning, match=f"job {running}"):
             store.create_job(SODTTG, pid=os.getpid())
         store.create_job(SODTTG, kind="reextract", pid=os.getpid())  # other kinds are not crawls
     result = run_cli(*crawl_args(sample_portal.origins), data=data)
