@@ -13,8 +13,15 @@ from . import __version__
 from .config import paths
 
 
+EXIT_BUSY = 75  # refused because a crawl of a named site is already running (EX_TEMPFAIL: try later)
+
+
 class CommandError(Exception):
     """A failure the user can act on; printed without a traceback."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args) or 0
     except CommandError as err:
         print(f"govnews {args.command}: {err}", file=sys.stderr)
-        return 1
+        return err.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `govnews search … | head`: the reader has gone, which is fine
@@ -127,7 +134,7 @@ def cmd_crawl(args):
     try:
         job_ids = run_crawls(where.data, crawl_targets(args), overrides, since=since)
     except SiteCrawlRunning as err:
-        raise CommandError(f"{err}; nothing was started") from None
+        raise CommandError(f"{err}; nothing was started", EXIT_BUSY) from None
     with Store(where.archive) as store:
         jobs = [store.get_job(j) for j in job_ids]
     for job in jobs:

@@ -173,6 +173,28 @@ def test_recrawl_all_runs_one_process_for_every_site_and_cancels_together(sample
         assert shown["state"] == "cancelled", shown
 
 
+def test_a_crawl_started_elsewhere_between_check_and_start_is_refused_as_running(sample_portal, data, monkeypatch):
+    """The launcher's quick check passes, then a crawl of the site starts elsewhere before the launched
+    process makes its row: the archive refuses the second crawl and the admin gets 409, not a failure."""
+    app = make_app(data, sample_portal.origins)
+    client = signed_in(app)
+    real_spawn, elsewhere = launcher._spawn, []
+
+    def spawn_after_a_rival(data_dir, args, output=None):
+        with Store(data / "archive.sqlite3") as store:
+            elsewhere.append(store.create_job(SODTTG, pid=os.getpid()))
+        return real_spawn(data_dir, args, output)
+
+    monkeypatch.setattr(launcher, "_spawn", spawn_after_a_rival)
+    response = client.post("/admin/jobs/crawl", data={"site": SODTTG},
+                           headers={**JSON, auth.CSRF_HEADER: token(client)})
+    assert response.status_code == 409, response.get_data(as_text=True)[:2000]
+    assert response.get_json()["jobs"] == elsewhere
+    with Store(data / "archive.sqlite3") as store:
+        assert [job["id"] for job in store.jobs() if job["kind"] == "crawl"] == elsewhere
+        store.finish_job(elsewhere[0], "finished")
+
+
 # --- restarts, killed crawls and crawls of the command line ---------------------------------
 
 def test_a_restarted_web_server_keeps_following_a_crawl_until_it_is_killed(sample_portal, data):

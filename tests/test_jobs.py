@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from archive.store import Store
+from govnews.cli import EXIT_BUSY
 from conftest import crawl_args, run_cli, setting_args
 from scraper.settings import LOOPBACK
 
@@ -83,7 +84,7 @@ def test_one_running_crawl_per_site_whoever_starts_it(tmp_path, sample_portal):
             store.create_job(SODTTG, pid=os.getpid())
         store.create_job(SODTTG, kind="reextract", pid=os.getpid())  # other kinds are not crawls
     result = run_cli(*crawl_args(sample_portal.origins), data=data)
-    assert result.returncode == 1
+    assert result.returncode == EXIT_BUSY
     assert f"a crawl of {SODTTG} is already running (job {running})" in result.stderr
     with Store(data / "archive.sqlite3") as store:
         assert [job["id"] for job in store.jobs() if job["kind"] == "crawl"] == [running]

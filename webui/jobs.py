@@ -53,6 +53,7 @@ from datetime import datetime
 from pathlib import Path
 
 from archive.store import Store, utc_now
+from govnews.cli import EXIT_BUSY
 from scraper import runner
 
 START_TIMEOUT = 30.0  # seconds to wait for a started command to make its job rows
@@ -113,16 +114,27 @@ def start_crawls(data_dir, sites: list[str], origins: dict | None = None,
     for name, value in (settings or {}).items():
         args += ["-s", f"{name}={value}"]
     with _start_lock:
-        with Store(data_dir / "archive.sqlite3") as store:
-            busy = [job for job in running_jobs(store, "crawl") if job["site"] in sites]
-        if busy:
-            names = ", ".join(sorted({job["site"] for job in busy}))
-            raise CrawlRunning(f"a crawl of {names} is already running (job "
-                               f"{', '.join(str(job['id']) for job in busy)})", [job["id"] for job in busy])
+        _refuse_running_crawls(data_dir, sites)
         child, output = _spawn(data_dir, args)
-        job_ids = _wait_for_rows(data_dir, child, output, "crawl", len(sites))
+        try:
+            job_ids = _wait_for_rows(data_dir, child, output, "crawl", len(sites))
+        except StartFailed as err:
+            if child.returncode != EXIT_BUSY:
+                raise
+            # Another process (a shell, another worker) started one since the check: the archive refused it.
+            _refuse_running_crawls(data_dir, sites)
+            raise CrawlRunning((err.output.strip().splitlines() or [str(err)])[-1], []) from None
     _watch(data_dir, child, job_ids)
     return job_ids
+
+
+def _refuse_running_crawls(data_dir: Path, sites: list[str]) -> None:
+    with Store(data_dir / "archive.sqlite3") as store:
+        busy = [job for job in running_jobs(store, "crawl") if job["site"] in sites]
+    if busy:
+        names = ", ".join(sorted({job["site"] for job in busy}))
+        raise CrawlRunning(f"a crawl of {names} is already running (job "
+                           f"{', '.join(str(job['id']) for job in busy)})", [job["id"] for job in busy])
 
 
 def start_reindex(data_dir) -> int:
