@@ -437,18 +437,30 @@ def _sites(sub, common):
 
 def cmd_sites(args):
     profiles = _profiles(args)
-    counts = {}
-    where = paths(args.data)
-    if where.archive.exists():
-        with Store(where.archive) as store:
-            counts = {p: store.count(site=p) for p in profiles}
+    counts = _from_archive(args, lambda store: {p: store.count(site=p) for p in profiles}, {})
     rows = [{"id": p.id, "name": p.name, "province": p.province, "start_urls": list(p.start_urls),
              "articles": counts.get(p.id, 0)} for p in profiles.values()]
+    _print_rows(args, rows, lambda row: f"{row['id']:32} {row['articles']:6}  {row['name']}")
+
+
+def _from_archive(args, read, default):
+    """What read(store) returns, or default when the data directory has no archive yet."""
+    where = paths(args.data)
+    if not where.archive.exists():
+        return default
+    with Store(where.archive) as store:
+        return read(store)
+
+
+def _print_rows(args, rows: list, line, empty: str | None = None) -> None:
+    """The rows as JSON with --json, else line(row) for each (or `empty` when there are none)."""
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    if not rows and empty:
+        print(empty)
     for row in rows:
-        print(f"{row['id']:32} {row['articles']:6}  {row['name']}")
+        print(line(row))
 
 
 def _jobs(sub, common):
@@ -459,17 +471,9 @@ def _jobs(sub, common):
 
 
 def cmd_jobs(args):
-    where = paths(args.data)
-    if not where.archive.exists():
-        print("no jobs yet")
-        return
-    with Store(where.archive) as store:
-        jobs = store.jobs(limit=args.limit)
-    if args.json:
-        print(json.dumps(jobs, ensure_ascii=False, indent=2))
-        return
-    for job in jobs:
-        print(f"{job['id']:5} {job['started'][:19]} {job['state']:10} {job['site'] or '':28} {_tally(job.get('stats'))}")
+    jobs = _from_archive(args, lambda store: store.jobs(limit=args.limit), [])
+    _print_rows(args, jobs, lambda job: f"{job['id']:5} {job['started'][:19]} {job['state']:10} "
+                                        f"{job['site'] or '':28} {_tally(job.get('stats'))}", "no jobs yet")
 
 
 # -- admin accounts ------------------------------------------------------------------------
@@ -527,19 +531,12 @@ def cmd_admin_add(args):
 
 
 def cmd_admin_list(args):
-    where = paths(args.data)
-    admins = []
-    if where.archive.exists():
-        with Store(where.archive) as store:
-            admins = store.admins()
-    if args.json:
-        print(json.dumps(admins, ensure_ascii=False, indent=2))
-        return
-    if not admins:
-        print("no admins yet (add one with `govnews admin add USER`)")
-    for admin in admins:
+    def line(admin):
         locked = f"  locked until {admin['locked_until']}" if admin["locked_until"] else ""
-        print(f"{admin['username']:24} last sign-in {admin['last_sign_in'] or 'never'}{locked}")
+        return f"{admin['username']:24} last sign-in {admin['last_sign_in'] or 'never'}{locked}"
+
+    _print_rows(args, _from_archive(args, Store.admins, []), line,
+                "no admins yet (add one with `govnews admin add USER`)")
 
 
 # -- crawl schedules -----------------------------------------------------------------------
@@ -569,21 +566,14 @@ def _schedule(sub, common):
 def cmd_schedule_list(args):
     from archive.schedules import describe, local
 
-    where = paths(args.data)
-    rows = []
-    if where.archive.exists():
-        with Store(where.archive) as store:
-            rows = store.schedules()
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    if not rows:
-        print("no schedules (set one with `govnews schedule set SITE --every 6h` or `--at 06:30`)")
-    for row in rows:
+    def line(row):
         state = f"next {local(row['next_run'], row['timezone'])}" if row["enabled"] else "off"
         last = f"  last {local(row['last_run'], row['timezone'])}" if row["last_run"] else ""
         job = f" (job {row['last_job']})" if row["last_job"] else ""
-        print(f"{row['site']:32} {describe(row):36} {state}{last}{job}")
+        return f"{row['site']:32} {describe(row):36} {state}{last}{job}"
+
+    _print_rows(args, _from_archive(args, Store.schedules, []), line,
+                "no schedules (set one with `govnews schedule set SITE --every 6h` or `--at 06:30`)")
 
 
 def cmd_schedule_set(args):

@@ -43,6 +43,13 @@ def test_commands_on_an_empty_data_directory_say_what_to_do(command, tmp_path):
     assert result.returncode == 1 and "no archive" in result.stderr
 
 
+@pytest.mark.parametrize("command, empty", [(["jobs"], "no jobs yet"), (["admin", "list"], "no admins yet"),
+                                            (["schedule", "list"], "no schedules")])
+def test_listings_of_an_empty_data_directory_say_so_and_are_empty_json(command, empty, tmp_path):
+    assert empty in run_cli(*command, data=tmp_path, check=True).stdout
+    assert json.loads(run_cli(*command, "--json", data=tmp_path, check=True).stdout) == []
+
+
 def test_unknown_export_format_is_refused_by_argparse(tmp_path):
     result = run_cli("export", "", "--format", "xml", data=tmp_path)
     assert result.returncode == 2 and "invalid choice" in result.stderr
