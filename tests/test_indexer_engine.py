@@ -2,6 +2,7 @@
 import random
 from collections import Counter
 
+import numpy as np
 import pytest
 from whoosh import index
 
@@ -11,6 +12,7 @@ from archive.store import Store
 from indexer.build import current_dir, update_index
 from indexer.engine import Snapshot
 from indexer.postings import read_postings
+from indexer.schema import SCHEMA
 from indexer.search import SearchService
 
 SITES = ["a.gov.vn", "b.gov.vn", "c.gov.vn"]
@@ -108,6 +110,40 @@ def test_newest_first_over_several_segments(tmp_path, monkeypatch):
         assert [published[rid] for rid in order[:len(dated)]] == dated
         assert set(order[len(dated):]) == {rid for rid, p in published.items() if not p}
     store.close()
+
+
+def test_date_and_length_columns_are_read_as_whoosh_reads_them(tmp_path, monkeypatch):
+    """The columns are read a segment's bytes at a time; values and signs (undated records are 0)
+    come out as Whoosh's own reader gives them, over several segments."""
+    records = corpus(300)
+    for record in records[-8:]:
+        record["published"] = None
+    store = build(tmp_path, records, True, monkeypatch)
+    with index.open_dir(current_dir(tmp_path / "index")).searcher() as searcher:
+        reader = searcher.reader()
+        assert len(list(reader.leaf_readers())) >= 2
+        snap = Snapshot(searcher)
+        for name in ("published", "length"):
+            whoosh_reads = np.fromiter(reader.column_reader(name), dtype=np.int64, count=reader.doc_count_all())
+            assert np.array_equal(getattr(snap, name), whoosh_reads), name
+        ids = snap.record_ids(range(snap.size))
+        undated = {r["id"] for r in records if not r["published"]}
+        assert {rid for rid, p in zip(ids, snap.published) if p == 0} == undated
+        assert snap.length.min() > 0
+    store.close()
+
+
+def test_column_values_whoosh_leaves_out_read_as_its_defaults(tmp_path):
+    ix = index.create_in(tmp_path, SCHEMA)
+    with ix.writer() as writer:
+        writer.add_document(id="dated", published=20240101080000, length=7)
+        writer.add_document(id="bare")  # no values: Whoosh writes nothing for it at the column's end
+    with ix.searcher() as searcher:
+        snap = Snapshot(searcher)
+        for name in ("published", "length"):
+            column = searcher.reader().column_reader(name)
+            assert list(getattr(snap, name)) == [column[0], column[1]], name
+        assert snap.published[0] == 20240101080000
 
 
 def test_replaced_and_changed_documents_are_not_counted_twice(tmp_path):
