@@ -240,11 +240,9 @@ class Snapshot:
         """(values, docnum of each (document, value) pair, value code of each pair)."""
         if name not in self._values:
             codes, docs, values = {}, [], []
-            for leaf, offset in self._leaves:
-                for btext in leaf.lexicon(name):
-                    value = btext.decode("utf-8")
+            for (leaf, offset), arrays in zip(self._leaves, self._arrays):
+                for value, ids in _value_postings(leaf, name, arrays):
                     code = codes.setdefault(value, len(codes))
-                    ids, _ = read_postings(leaf.postings(name, btext))
                     docs.append(ids + offset)
                     values.append(np.full(len(ids), code, dtype=np.int32))
             docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
@@ -252,6 +250,15 @@ class Snapshot:
             keep = self.live[docs]
             self._values[name] = (list(codes), docs[keep], values[keep])
         return self._values[name]
+
+
+def _value_postings(leaf, name: str, arrays):
+    """(value, segment docnums) of each value of a facet field in one segment: from the segment's
+    arrays when the index update wrote the field's lists there, else from Whoosh."""
+    spans = arrays.catalogue.get(name) if arrays is not None else None
+    if spans is not None:
+        return ((value, arrays.ids[start:end].astype(np.int64)) for value, (start, end) in spans.items())
+    return ((btext.decode("utf-8"), read_postings(leaf.postings(name, btext))[0]) for btext in leaf.lexicon(name))
 
 
 def _scaled(found: Matches, boost: float) -> Matches:

@@ -6,7 +6,8 @@ are in most articles. So after each index update the lists of the terms found in
 MIN_SHARE of a segment's documents are written once more, as arrays (uint32 document numbers,
 uint8 term frequencies) that a search maps into memory and slices. A segment never changes once
 written, so its arrays never go stale (deleted documents are masked at search time); the arrays
-of segments merged away are removed.
+of segments merged away are removed. The facet fields' lists are all kept, however short, so
+that counting facets reads arrays rather than thousands of small Whoosh lists.
 """
 import json
 import os
@@ -16,6 +17,7 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 FIELDS = ("title", "title_folded", "body", "folded", "bigrams")
+FACET_FIELDS = ("resolution", "author", "site")  # every list kept: facet counting reads them all
 MIN_SHARE = 0.01
 MIN_DOCS = 500  # shorter lists are quick to read from Whoosh itself
 DIRECTORY = "postings"
@@ -47,12 +49,12 @@ def _write_segment(folder: Path, segment: str, leaf) -> None:
     catalogue = {}
     with open(folder / f"{segment}.ids.tmp", "wb") as ids_file, open(folder / f"{segment}.tf.tmp", "wb") as tf_file:
         at = 0
-        for field in FIELDS:
+        for field in FIELDS + FACET_FIELDS:
             if field not in leaf.schema:
                 continue
             terms = catalogue[field] = {}
             for btext, info in leaf.iter_field(field):
-                if info.doc_frequency() < threshold:
+                if field not in FACET_FIELDS and info.doc_frequency() < threshold:
                     continue
                 ids, weights = read_postings(leaf.postings(field, btext))
                 ids.astype(np.uint32).tofile(ids_file)

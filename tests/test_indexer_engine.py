@@ -180,6 +180,11 @@ def test_long_posting_lists_are_read_from_arrays_that_agree_with_whoosh(tmp_path
             assert list(a[0]) == list(b[0]) and list(a[1]) == list(b[1])
             kept += any(arrays.get(field, text) is not None for arrays in with_arrays._arrays)
         assert kept >= 3
+        everything = with_arrays.live
+        for facet in ("resolution", "author", "site"):  # every list of a facet field is kept as arrays
+            assert all(facet in arrays.catalogue for arrays in with_arrays._arrays)
+            counted = with_arrays.facet_counts(facet, everything)
+            assert sorted(counted) == sorted(plain.facet_counts(facet, everything)) and counted, facet
 
     # a changed record: a new segment gets arrays; merged-away segments lose theirs
     records[5] = dict(records[5], body="Một bài hoàn toàn khác.")
