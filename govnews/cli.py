@@ -116,11 +116,7 @@ def crawl_targets(args):
 
 def _disabled_sites(args) -> set[str]:
     """Sites an admin disabled: --all leaves them out (naming one still crawls it)."""
-    where = paths(getattr(args, "data", None))
-    if not where.archive.exists():
-        return set()
-    with Store(where.archive) as store:
-        return {site["id"] for site in store.sites() if not site["enabled"]}
+    return _from_archive(args, lambda store: {site["id"] for site in store.sites() if not site["enabled"]}, set())
 
 
 def cmd_crawl(args):

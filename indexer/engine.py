@@ -48,10 +48,10 @@ class Snapshot:
         self.lock = threading.RLock()
         self.live = self._live_mask()
         self.count = int(self.live.sum())
+        self._leaves = list(self.reader.leaf_readers())
         self.published = self._column("published")
         self.length = self._column("length").astype(np.float32)
         self.avg_length = float(self.length[self.live].mean()) if self.count else 1.0
-        self._leaves = list(self.reader.leaf_readers())
         # The long lists of each segment as arrays, where the index update has written them.
         self._arrays = [SegmentArrays.load(index_path, leaf) for leaf, _ in self._leaves]
         self._ids = self.reader.column_reader("id") if self.size else None
@@ -71,7 +71,7 @@ class Snapshot:
     def _column(self, name: str) -> np.ndarray:
         if not self.size or not self.reader.has_column(name):
             return np.zeros(self.size, dtype=np.int64)
-        return np.concatenate([_numeric_column(leaf, name) for leaf, _ in self.reader.leaf_readers()])
+        return np.concatenate([_numeric_column(leaf, name) for leaf, _ in self._leaves])
 
     def record_ids(self, docnums) -> list[str]:
         return [self._ids[int(d)] for d in docnums]
