@@ -142,6 +142,29 @@ def sign_in(client, username="alice", password=ADMIN_PASSWORD, next_=None, **kwa
     return client.post("/admin/sign-in", data=form, **kwargs)
 
 
+def post_form(client, page: str, path: str, **form):
+    """POST the form to path with the CSRF token that the admin page `page` carries."""
+    token = csrf_of(client.get(page).get_data(as_text=True))
+    return client.post(path, data={"csrf_token": token, **form})
+
+
+def table_row(page: str, row_id: str) -> str:
+    """The table row <tr id="row_id"> of an HTML page."""
+    import re
+
+    found = re.search(rf'<tr id="{re.escape(row_id)}".*?</tr>', page, re.DOTALL)
+    assert found, f"no row {row_id}"
+    return found.group(0)
+
+
+def audit_log(data_dir: Path) -> list[dict]:
+    """The admin audit log of a data directory, newest first."""
+    from archive.store import Store
+
+    with Store(Path(data_dir) / "archive.sqlite3") as store:
+        return store.audit_log(1000)
+
+
 def signed_in(app):
     """A test client of app, signed in as alice."""
     client = app.test_client()

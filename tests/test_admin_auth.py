@@ -13,7 +13,7 @@ import pytest
 from werkzeug.security import check_password_hash
 
 from archive.store import Store
-from conftest import ADMIN_PASSWORD, GOVNEWS, ROOT, add_admin, csrf_of, sign_in
+from conftest import ADMIN_PASSWORD, GOVNEWS, ROOT, add_admin, audit_log, csrf_of, sign_in
 from webui import auth
 from webui.app import create_app
 
@@ -52,11 +52,6 @@ def app(data):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-def audit_rows(data) -> list[dict]:
-    with Store(data / "archive.sqlite3") as store:
-        return store.audit_log(1000)
 
 
 # --- accounts --------------------------------------------------------------------------
@@ -186,7 +181,7 @@ def test_sign_in_opens_a_session_with_safe_cookie_flags(client, data):
     assert page.status_code == 200
     text = page.get_data(as_text=True)
     assert "alice" in text and 'href="/admin/audit"' in text
-    event = audit_rows(data)[0]
+    event = audit_log(data)[0]
     assert (event["actor"], event["action"], event["address"]) == ("alice", "sign-in", "127.0.0.1")
     with Store(data / "archive.sqlite3") as store:
         assert store.get_admin("alice")["last_sign_in"]
@@ -218,12 +213,12 @@ def test_a_wrong_password_shows_the_form_again_and_is_audited(client, data, dela
     assert 'name="password"' in page and 'role="alert"' in page and 'value="alice"' in page
     assert OTHER not in page
     assert client.get("/admin").status_code == 302  # still a stranger
-    event = audit_rows(data)[0]
+    event = audit_log(data)[0]
     assert (event["actor"], event["action"]) == ("alice", "failed sign-in")
     assert event["detail"]["result"] == "failed" and event["address"] == "127.0.0.1"
     assert delays == [auth.FIRST_DELAY]
     assert OTHER not in caplog.text and PASSWORD not in caplog.text
-    assert OTHER not in json.dumps(audit_rows(data), ensure_ascii=False)
+    assert OTHER not in json.dumps(audit_log(data), ensure_ascii=False)
 
 
 def test_an_unknown_user_is_answered_like_a_wrong_password(client, data, delays, monkeypatch):
@@ -236,7 +231,7 @@ def test_an_unknown_user_is_answered_like_a_wrong_password(client, data, delays,
     assert known.get_data(as_text=True) == unknown.get_data(as_text=True).replace("mallory", "alice")
     assert len(checked) == 2 and all(h.startswith("scrypt:") for h in checked)  # a hash was compared both times
     assert delays == [auth.FIRST_DELAY, auth.FIRST_DELAY]
-    event = audit_rows(data)[0]
+    event = audit_log(data)[0]
     assert (event["actor"], event["action"], event["detail"]["result"]) == ("mallory", "failed sign-in", "failed")
     for _ in range(5):
         sign_in(client, "mallory", OTHER)
@@ -249,11 +244,11 @@ def test_failures_are_slowed_then_locked_until_the_lock_expires(client, data, de
     for _ in range(auth.MAX_FAILURES):
         assert sign_in(client, password=OTHER).status_code == 401
     assert delays == [0.25, 0.5, 1.0, 2.0, 2.0]  # growing, capped
-    assert [e["action"] for e in audit_rows(data)[:2]] == ["lockout", "failed sign-in"]
+    assert [e["action"] for e in audit_log(data)[:2]] == ["lockout", "failed sign-in"]
 
     refused = sign_in(client)  # the right password, but the account is locked
     assert refused.status_code == 401 and client.get("/admin").status_code == 302
-    assert audit_rows(data)[0]["detail"]["reason"] == "locked"
+    assert audit_log(data)[0]["detail"]["reason"] == "locked"
     monkeypatch.setattr(auth, "now", lambda: start + timedelta(seconds=auth.LOCK_SECONDS - 1))
     assert sign_in(client).status_code == 401
 
@@ -280,7 +275,7 @@ def test_sign_out_clears_the_session(client, data):
     assert response.status_code == 302 and response.headers["Location"].startswith("/admin/sign-in")
     assert client.get_cookie("session") is None
     assert client.get("/admin").status_code == 302
-    assert audit_rows(data)[0]["action"] == "sign-out" and audit_rows(data)[0]["actor"] == "alice"
+    assert audit_log(data)[0]["action"] == "sign-out" and audit_log(data)[0]["actor"] == "alice"
 
 
 def test_a_changed_password_ends_existing_sessions(client, data):

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from archive.store import Store
-from conftest import ADMIN_PASSWORD, GOVNEWS, ROOT, csrf_of, run_cli, setting_args, signed_in
+from conftest import ADMIN_PASSWORD, GOVNEWS, ROOT, audit_log, csrf_of, post_form, run_cli, setting_args, signed_in
 from scraper.settings import LOOPBACK
 from webui import auth
 from webui import jobs as launcher
@@ -46,7 +46,7 @@ def token(client) -> str:
 
 
 def post(client, path, **form):
-    return client.post(path, data={"csrf_token": token(client), **form})
+    return post_form(client, "/admin/jobs", path, **form)
 
 
 def job_of(response) -> int:
@@ -75,8 +75,7 @@ def ended(client, job_id, timeout=120.0) -> dict:
 
 
 def actions(data) -> list[str]:
-    with Store(data / "archive.sqlite3") as store:
-        return [row["action"] for row in store.audit_log(1000)]
+    return [row["action"] for row in audit_log(data)]
 
 
 # --- re-crawl, re-extract, re-index -------------------------------------------------------

@@ -6,7 +6,7 @@ import re
 import socket
 
 import pytest
-from conftest import ROOT, add_admin, csrf_of, run_cli, setting_args, signed_in
+from conftest import ROOT, add_admin, audit_log, post_form, run_cli, setting_args, signed_in, table_row
 from markupsafe import escape
 
 from archive.store import Store
@@ -64,19 +64,15 @@ def make_app(data, origins=None):
 
 
 def post(client, path, **form):
-    token = csrf_of(client.get("/admin/portals").get_data(as_text=True))
-    return client.post(path, data={"csrf_token": token, **form})
+    return post_form(client, "/admin/portals", path, **form)
 
 
 def row_of(page: str, site: str) -> str:
-    found = re.search(rf'<tr id="portal-{re.escape(site)}".*?</tr>', page, re.DOTALL)
-    assert found, f"no row for {site}"
-    return found.group(0)
+    return table_row(page, f"portal-{site}")
 
 
 def actions(data) -> list[str]:
-    with Store(data / "archive.sqlite3") as store:
-        return [row["action"] for row in store.audit_log(1000)]
+    return [row["action"] for row in audit_log(data)]
 
 
 def file_error(tmp_path, site_id: str, text: str, data) -> ProfileError:

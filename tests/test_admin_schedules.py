@@ -10,7 +10,7 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import ROOT, csrf_of, run_cli, signed_in
+from conftest import ROOT, audit_log, post_form, run_cli, signed_in, table_row
 
 from archive import schedules as rules
 from archive.store import MIGRATIONS, SCHEMA_VERSION, Store
@@ -52,19 +52,11 @@ def make_app(apps, data, origins=None):
 
 
 def post(client, path, **form):
-    token = csrf_of(client.get("/admin/schedules").get_data(as_text=True))
-    return client.post(path, data={"csrf_token": token, **form})
+    return post_form(client, "/admin/schedules", path, **form)
 
 
 def row_of(page: str, site: str) -> str:
-    found = re.search(rf'<tr id="schedule-{re.escape(site)}".*?</tr>', page, re.DOTALL)
-    assert found, f"no row for {site}"
-    return found.group(0)
-
-
-def audit(data) -> list[dict]:
-    with Store(data / "archive.sqlite3") as store:
-        return store.audit_log(1000)
+    return table_row(page, f"schedule-{site}")
 
 
 def make_due(data, site, when="2020-01-01T00:00:00+00:00"):
@@ -205,7 +197,7 @@ def test_the_command_line_and_the_admin_page_show_and_change_the_same_schedules(
     assert post(client, f"/admin/schedules/{SODTTG}/remove").status_code == 404
     assert "no schedules" in run_cli("schedule", "list", data=data).stdout
 
-    trail = [(row["actor"], row["action"]) for row in audit(data) if "schedule" in row["action"]]
+    trail = [(row["actor"], row["action"]) for row in audit_log(data) if "schedule" in row["action"]]
     assert trail[::-1] == [("command line", "schedule set"), ("alice", "schedule set"),
                            ("alice", "schedule disabled"), ("command line", "schedule removed"),
                            ("alice", "schedule removed")]
@@ -264,7 +256,7 @@ def test_the_scheduler_starts_a_due_crawl_once_only_while_it_holds_the_lock(samp
         assert kept["last_job"] == job_id and store.due_schedules() == []
         assert began - timedelta(seconds=1) <= rules.parse_iso(kept["last_run"]) <= datetime.now(UTC)
         assert rules.parse_iso(kept["next_run"]) == rules.parse_iso(kept["last_run"]) + timedelta(hours=6)
-    entry = next(row for row in audit(data) if row["action"] == "scheduled crawl")
+    entry = next(row for row in audit_log(data) if row["action"] == "scheduled crawl")
     assert entry["actor"] == "scheduler" and entry["detail"]["site"] == SODTTG and entry["detail"]["job"] == job_id
 
     job = wait_for_exit(data, job_id)
@@ -281,7 +273,7 @@ def test_the_scheduler_starts_a_due_crawl_once_only_while_it_holds_the_lock(samp
     with Store(data / "archive.sqlite3") as store:  # a crawl still running is skipped (and rescheduled)
         running = store.create_job(SODTTG, pid=os.getpid())
     assert scheduler.tick(restarted) == {} and scheduler.holds_lock(restarted)
-    skipped = audit(data)[0]
+    skipped = audit_log(data)[0]
     assert skipped["action"] == "scheduled crawl skipped" and skipped["detail"]["jobs"] == str(running)
     with Store(data / "archive.sqlite3") as store:
         assert store.due_schedules() == [] and store.get_schedule(SODTTG)["last_job"] == job_id
@@ -298,7 +290,7 @@ def test_two_apps_over_one_data_directory_schedule_once(data, apps):
     with Store(data / "archive.sqlite3") as store:
         assert [s["site"] for s in store.due_schedules()] == [LANGSON]  # untouched by the second
     assert scheduler.tick(first) == {}  # claimed, but no mirror for it in CRAWL_ORIGINS: never the real portal
-    skipped = audit(data)[0]
+    skipped = audit_log(data)[0]
     assert skipped["actor"] == "scheduler" and skipped["action"] == "scheduled crawl skipped"
     assert "no mirror" in skipped["detail"]["reason"]
     with Store(data / "archive.sqlite3") as store:
@@ -318,7 +310,7 @@ def test_the_thread_ticks_and_the_switches(data, apps, monkeypatch):
         store.set_schedule(LANGSON, every_hours=1)
     make_due(data, LANGSON)
     deadline = time.monotonic() + 10
-    while not any(row["action"] == "scheduled crawl skipped" for row in audit(data)):
+    while not any(row["action"] == "scheduled crawl skipped" for row in audit_log(data)):
         assert time.monotonic() < deadline, "the scheduler thread did not tick"
         time.sleep(0.1)
     assert scheduler.holds_lock(app)
